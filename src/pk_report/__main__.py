@@ -1,0 +1,3 @@
+from pk_report.cli import main
+
+main()

@@ -1,0 +1,44 @@
+"""The core functions the commands call: read → validate, and stop on errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pk_report.dataset import Dataset
+from pk_report.errors import DataError
+from pk_report.problems import Problem, errors
+from pk_report.sources import Source, locate, read_source
+
+
+@dataclass
+class Loaded:
+    source: Source
+    dataset: Dataset
+    problems: list[Problem]
+    row_counts: dict[str, int]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+
+def inspect(data: Path | None) -> Loaded:
+    """Read and validate, keeping every problem (``pk-report validera``)."""
+    from pk_report.validate import validate
+
+    source = locate(data)
+    read = read_source(source)
+    dataset, problems = validate(read)
+    counts = {name: len(raw.frame) for name, raw in read.tables.items()}
+    return Loaded(source, dataset, problems, counts)
+
+
+def load(data: Path | None) -> Loaded:
+    """Read and validate; raise ``DataError`` listing every error if the data cannot be used."""
+    loaded = inspect(data)
+    if loaded.errors:
+        n = len(loaded.errors)
+        raise DataError(f"Datan har {n} fel och kan inte användas förrän de är rättade. "
+                        "Kör pk-report validera för hela listan.", loaded.problems)
+    return loaded

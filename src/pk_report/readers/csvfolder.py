@@ -1,0 +1,109 @@
+"""Reading a folder of CSV files, one per table: encoding and delimiter detected."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pk_report.names import norm_name
+from pk_report.problems import WARNING, Problem
+from pk_report.readers import guards
+from pk_report.readers.raw import RawTable, build_raw_table
+from pk_report.schema import TABLES
+
+DELIMITERS = ";,\t"
+SNIFF_LINES = 12  # the header may have up to ten title rows above it
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """(text, encoding) for UTF-8 with or without BOM, else Windows-1252; (None, why) if neither."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:65536]:
+        return None, "binary"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None, "unknown"
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t")
+    if controls:
+        return None, "binary"
+    return text, "cp1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the top lines most consistently (title rows may have none)."""
+    lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    best, best_score = ";", -1
+    for delim in DELIMITERS:
+        counts = [line.count(delim) for line in lines]
+        score = max(counts, default=0)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".csv" or not path.is_file():
+            continue
+        key = norm_name(path.stem)
+        if key not in TABLES:
+            problems.append(Problem("", str(path), None, None, path.name,
+                                    f"Filen {path.name} hör inte till dataformatet och läses inte. "
+                                    "Byt namn på den om den skulle ha lästs.", None, WARNING))
+            continue
+        if key in tables:
+            problems.append(Problem(key, str(path), None, None, None,
+                                    f"Tabellen {key} finns i två filer (även "
+                                    f"{Path(tables[key].file).name}). Ta bort den ena.", None))
+            continue
+        raw, found = read_csv_file(path, key)
+        problems.extend(found)
+        if raw is not None:
+            tables[key] = raw
+    return tables, problems
+
+
+def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]:
+    file = str(path)
+    try:
+        guards.check_file_size(path)
+        data = path.read_bytes()
+    except guards.Refused as exc:
+        return None, [Problem(key, file, None, None, None, str(exc))]
+    except OSError as exc:
+        return None, [Problem(key, file, None, None, None,
+                              f"Filen går inte att läsa ({exc.strerror}). Kontrollera att den "
+                              "finns och att du har behörighet.")]
+    text, encoding = decode(data)
+    if text is None:
+        return None, [Problem(key, file, None, None, None,
+                              "Filen är inte en textfil i UTF-8 eller Windows-1252 (den innehåller "
+                              "binära tecken). Spara tabellen på nytt från Excel som ”CSV UTF-8” "
+                              "eller ”CSV (semikolonavgränsad)”.")]
+    if not text.strip():
+        return None, [Problem(key, file, None, None, None,
+                              "Filen är tom. Den ska ha en rubrikrad med kolumnnamnen, se "
+                              "pk-report mall.")]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    start = 1
+    try:
+        for record in reader:
+            rows.append([cell.strip() for cell in record])
+            numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        return None, [Problem(key, file, start, None, None,
+                              f"Raden går inte att tolka som CSV ({exc}). Kontrollera citattecknen "
+                              "på raden.")]
+    return build_raw_table(TABLES[key], rows, numbers, file, None)

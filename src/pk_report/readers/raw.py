@@ -1,0 +1,123 @@
+"""Raw tables: every cell as canonical text, indexed by the row number the clerk sees.
+
+Both the workbook and the CSV reader end here, so that the same data in either form gives the
+same tables: a number cell 12.0 and the CSV text "12" are both "12", a date cell and the CSV
+text "2009-03-12" are both "2009-03-12".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pk_report.names import norm_name
+from pk_report.problems import ERROR, WARNING, Problem
+from pk_report.schema import Table
+
+MAX_TITLE_ROWS = 10
+EXCEL_ERROR = re.compile(r"^(#(NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$")
+
+
+@dataclass
+class RawTable:
+    """One table of the contract as read: text cells, index = row number as Excel shows it."""
+
+    name: str
+    file: str
+    sheet: str | None
+    header_row: int
+    headers: dict[str, str]  # contract column -> header as the clerk wrote it
+    frame: pd.DataFrame
+    ignored: list[str] = field(default_factory=list)
+
+    def problem(self, row: int | None, column: str | None, value: str | None, message: str,
+                level: str = ERROR) -> Problem:
+        header = self.headers.get(column, column) if column else None
+        return Problem(self.name, self.file, row, header, value, message, self.sheet, level)
+
+
+def cell_text(value: object) -> str:
+    """The canonical text of one cell, whatever type the reader gave it."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def build_raw_table(table: Table, rows: list[list[str]], row_numbers: list[int], file: str,
+                    sheet: str | None) -> tuple[RawTable | None, list[Problem]]:
+    """Find the header among the first rows, then build the text frame of contract columns.
+
+    ``rows`` hold canonical text; ``row_numbers[i]`` is the number the clerk sees for rows[i].
+    """
+    known = {c.name for c in table.columns}
+    best, best_hits = None, 0
+    for i, row in enumerate(rows[: MAX_TITLE_ROWS + 1]):
+        hits = len({norm_name(c) for c in row if c} & known)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best is None:
+        wanted = ", ".join(c.name for c in table.columns if c.required)
+        return None, [Problem(table.name, file, None, None, None,
+                              f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
+                              f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
+                              "överst i tabellen, se pk-report mall.", sheet)]
+    header = rows[best]
+    header_row = row_numbers[best]
+    problems: list[Problem] = []
+    positions: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    ignored: list[str] = []
+    for j, text in enumerate(header):
+        if not text:
+            continue
+        key = norm_name(text)
+        if key in known:
+            if key in positions:
+                problems.append(Problem(table.name, file, header_row, text, None,
+                                        f"Kolumnen finns två gånger (även ”{headers[key]}”). "
+                                        "Ta bort eller byt namn på den ena.", sheet))
+                continue
+            positions[key] = j
+            headers[key] = text
+        else:
+            ignored.append(text)
+    body = rows[best + 1:]
+    numbers = row_numbers[best + 1:]
+    keep = [i for i, row in enumerate(body) if any(row)]
+    if len(keep) != len(body):
+        body = [body[i] for i in keep]
+        numbers = [numbers[i] for i in keep]
+    data = {}
+    for name, j in positions.items():
+        data[name] = [row[j] if j < len(row) else "" for row in body]
+    frame = pd.DataFrame(data, index=pd.Index(numbers, name="rad"), dtype=object)
+    raw = RawTable(table.name, file, sheet, header_row, headers, frame, ignored)
+    for text in ignored:
+        problems.append(raw.problem(header_row, None, text,
+                                    f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
+                                    "Byt namn på den om den skulle ha lästs.", WARNING))
+    for column in table.columns:
+        if column.required and column.name not in positions:
+            problems.append(Problem(table.name, file, header_row, column.name, None,
+                                    f"Obligatorisk kolumn ”{column.name}” saknas. Lägg till den "
+                                    "i rubrikraden.", sheet))
+    return raw, problems

@@ -1,0 +1,162 @@
+"""The data contract of DATAFORMAT.md as data: tables, columns, kinds, defaults, closed lists.
+
+Readers, the validator and ``pk-report mall`` all work from these definitions, so the
+contract is written down once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of column. Each has one parser in ``cells.py``.
+TEXT = "text"
+INT = "int"  # a whole number ("12.0" is 12)
+DATE = "date"  # ISO date or a native date cell
+MONTH_OR_DATE = "month_or_date"  # 2010-03 or 2010-03-15
+BOOL = "bool"
+AMOUNT = "amount"  # kronor: "731 322,00 kr"
+GRADE = "grade"  # a value or a label of the grading scale; resolved after reading
+CHOICE = "choice"  # a closed list, see ``choices``
+
+YES_NO = {"ja": True, "j": True, "x": True, "1": True, "nej": False, "n": False, "0": False}
+
+KON = {"k": "K", "kvinna": "K", "m": "M", "man": "M", "x": "X", "annat": "X"}
+KON_LABELS = {"K": "kvinnor", "M": "män", "X": "annat", "": "okänt"}
+
+STATUS = {"genomford": "genomförd", "installd": "inställd", "avbokad": "inställd",
+          "framflyttad": "framflyttad"}
+
+ORGTYP = {
+    "stadsdel": "stadsdel", "stadsdelsnamnd": "stadsdel", "stadsdelsforvaltning": "stadsdel",
+    "fack": "fack", "facknamnd": "fack", "fackforvaltning": "fack",
+    "bolag": "bolag", "bolagsstyrelse": "bolag",
+    "kommunstyrelse": "kommunstyrelse", "ks": "kommunstyrelse",
+    "fullmaktige": "fullmaktige", "kf": "fullmaktige",
+    "stiftelse": "stiftelse", "ovrigt": "ovrigt",
+}
+ORGTYP_ORDER = ["stadsdel", "fack", "bolag", "kommunstyrelse", "fullmaktige", "stiftelse", "ovrigt"]
+
+POLITICAL_ROLES = ["ordförande", "vice ordförande", "ledamot", "ersättare"]
+OFFICIAL_ROLES = ["chef", "tjänsteman"]
+ROLL = {"ordforande": "ordförande", "vice_ordforande": "vice ordförande", "ledamot": "ledamot",
+        "ersattare": "ersättare", "chef": "chef", "tjansteman": "tjänsteman"}
+STYRGRUPP_ROLL = {k: v for k, v in ROLL.items() if v in POLITICAL_ROLES}
+
+IDI_STYLES = ["Motivator", "Producer", "Processor", "Relator"]
+STIL = {s.lower(): s for s in IDI_STYLES}
+
+TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
+SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5"}
+ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}
+
+DEFAULT_SCALE = [(1, "Underkänt", False), (2, "Godkänt", False), (3, "Mer än godkänt", True),
+                 (4, "Utmärkt", True)]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = TEXT
+    required: bool = False
+    default: str = ""
+    choices: dict[str, str] | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    optional: bool = False
+    help: str = ""
+    key: tuple[str, ...] = field(default=())
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+C = Column
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("kurser", (
+        C("ar", INT, True, help="År"),
+        C("kurs_id", TEXT, True, help="Kort id, unikt inom året; samma id olika år = samma kurs"),
+        C("namn", TEXT, True, help="Kursens namn som det skrivs i rapporten"),
+        C("tema", help="Grupp att filtrera på, t.ex. genus"),
+        C("malgrupp", help="Målgrupp (”Riktad till …”)"),
+        C("i_plan", BOOL, default="ja", choices=YES_NO, help="Ingår i den antagna utbildningsplanen"),
+        C("planerade_tillfallen", INT, help="Antal planerade tillfällen"),
+        C("min_anmalda", INT, help="Minsta antal anmälda för att ett tillfälle ska hållas"),
+        C("inbjudna", INT, help="Antal inbjudna"),
+        C("beskrivning", help="Text till ”Innehåll och genomförande” (Markdown går bra)"),
+    ), help="En rad per kurs och år", key=("ar", "kurs_id")),
+    Table("tillfallen", (
+        C("tillfalle_id", TEXT, True, help="Unikt i hela arbetsboken"),
+        C("kurs_id", TEXT, True, help="En kurs i bladet kurser samma år"),
+        C("datum", DATE, help="Datum då tillfället hölls eller var planerat (ÅÅÅÅ-MM-DD)"),
+        C("ar", INT, help="År; behövs bara när datum saknas"),
+        C("omfattning", help="T.ex. kväll, halvdag, heldag, två dagar, internat"),
+        C("status", CHOICE, default="genomförd", choices=STATUS,
+          help="genomförd, inställd eller framflyttad (avbokad = inställd)"),
+        C("orsak", help="Varför tillfället ställdes in eller flyttades"),
+        C("nytt_datum", MONTH_OR_DATE, help="För framflyttad: nytt datum eller månad (2010-03)"),
+        C("antal_deltagare", INT, help="Antal deltagare, bara när tillfället saknar rader i deltagare"),
+    ), help="En rad per utbildningstillfälle", key=("tillfalle_id",)),
+    Table("deltagare", (
+        C("tillfalle_id", TEXT, True, help="Tillfället"),
+        C("namn", help="Namn eller person-id; används för att räkna unika personer"),
+        C("kon", CHOICE, choices=KON, help="K, M eller X; tomt = okänt"),
+        C("organisation", help="T.ex. Tekniska nämnden"),
+        C("organisationstyp", CHOICE, default="ovrigt", choices=ORGTYP,
+          help="stadsdel, fack, bolag, kommunstyrelse, fullmaktige, stiftelse eller ovrigt"),
+        C("roll", CHOICE, default="ledamot", choices=ROLL,
+          help="ordförande, vice ordförande, ledamot, ersättare, chef eller tjänsteman"),
+        C("narvarande", BOOL, default="ja", choices=YES_NO, help="nej = anmäld men kom inte"),
+    ), help="En rad per anmäld person och tillfälle"),
+    Table("utvarderingar", (
+        C("tillfalle_id", help="Tillfället; eller lämna tomt och fyll i kurs_id och ar"),
+        C("kurs_id", help="Kursen, när blanketten inte hör till ett visst tillfälle"),
+        C("ar", INT, help="År, tillsammans med kurs_id"),
+        C("kon", CHOICE, choices=KON, help="K, M eller X; tomt = okänt"),
+        C("betyg", GRADE, True, help="Ett värde i betygsskalan, som siffra eller som text"),
+        C("kommentar", help="Fritext; skrivs aldrig ut i rapporten om du inte ber om det"),
+    ), help="En rad per inlämnad utvärdering"),
+    Table("kostnader", (
+        C("ar", INT, True, help="År"),
+        C("kurs_id", help="Tomt = gemensam kostnad för styrgruppen"),
+        C("post", help="Vad som betalades"),
+        C("belopp", AMOUNT, True, help="Kronor; ett negativt belopp är en kreditering"),
+    ), help="En rad per kostnadspost"),
+    Table("styrgrupp", (
+        C("ar", INT, True, help="År"),
+        C("namn", TEXT, True, help="Ledamotens namn"),
+        C("parti", help="Partiförkortning, t.ex. S"),
+        C("roll", CHOICE, default="ledamot", choices=STYRGRUPP_ROLL,
+          help="ordförande, vice ordförande, ledamot eller ersättare"),
+    ), help="En rad per ledamot och år"),
+    Table("sammantraden", (
+        C("datum", DATE, True, help="Datum för sammanträdet"),
+        C("anteckning", help="Valfri anteckning"),
+    ), help="En rad per sammanträde med styrgruppen"),
+    Table("betygsskala", (
+        C("varde", INT, True, help="Betygets värde, t.ex. 4"),
+        C("etikett", TEXT, True, help="Betygets text, t.ex. Utmärkt"),
+        C("mycket_nojd", BOOL, default="nej", choices=YES_NO, help="Räknas som mycket nöjd"),
+    ), optional=True, help="Betygsskalan (valfri; standard är 1–4)"),
+    Table("idi", (
+        C("tillfalle_id", TEXT, True, help="Tillfället"),
+        C("stil", CHOICE, True, choices=STIL, help="Motivator, Producer, Processor eller Relator"),
+    ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
+    Table("texter", (
+        C("ar", INT, True, help="År"),
+        C("avsnitt", TEXT, True, help="inledning, allmant, avslutning eller ett kurs_id"),
+        C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
+    ), optional=True, help="Egna texter till rapporten (valfri)"),
+    Table("installningar", (
+        C("nyckel", TEXT, True, help="kommun, avrundning eller anonymitetsgrans"),
+        C("varde", TEXT, help="Värdet"),
+    ), optional=True, help="Inställningar (valfri)"),
+]}

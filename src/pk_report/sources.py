@@ -1,0 +1,79 @@
+"""Where the data is (--data, PK_REPORT_DATA, or the bundled sample) and reading it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from pk_report.errors import DataError
+from pk_report.problems import Problem
+from pk_report.readers.raw import RawTable
+from pk_report.schema import TABLES
+
+ENV_VAR = "PK_REPORT_DATA"
+
+
+@dataclass
+class Source:
+    path: Path
+    origin: str  # "--data", "PK_REPORT_DATA" or "exempeldata"
+
+    def describe(self) -> str:
+        if self.origin == "exempeldata":
+            return "Använder den medföljande exempeldatan (ange --data för dina egna filer)."
+        return f"Läser {self.path} (från {self.origin})."
+
+
+@dataclass
+class ReadResult:
+    source: Source
+    tables: dict[str, RawTable]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def sample_data_path() -> Path:
+    return Path(str(resources.files("pk_report") / "sample_data"))
+
+
+def locate(data: Path | None) -> Source:
+    if data is not None:
+        return Source(Path(data), "--data")
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Source(Path(env), ENV_VAR)
+    return Source(sample_data_path(), "exempeldata")
+
+
+def read_source(source: Source) -> ReadResult:
+    from pk_report.readers.csvfolder import read_csv_folder
+    from pk_report.readers.workbook import WORKBOOK_SUFFIXES, read_workbook
+
+    path = source.path
+    if not path.exists():
+        raise DataError(f"Hittar inte {path}. Ange en arbetsbok (.xlsx, .xlsm, .ods) eller en "
+                        "mapp med CSV-filer med --data.")
+    if path.is_dir():
+        tables, problems = read_csv_folder(path)
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        tables, problems = read_workbook(path)
+    elif path.suffix.lower() == ".csv":
+        raise DataError(f"{path} är en enskild CSV-fil. Ange mappen som innehåller alla "
+                        "CSV-filerna (en per tabell) med --data.")
+    else:
+        raise DataError(f"{path.name} är varken en arbetsbok (.xlsx, .xlsm, .ods) eller en mapp "
+                        "med CSV-filer. Spara registret i något av de formaten och försök igen.")
+    if not any(p.table == "" and p.is_error for p in problems):
+        for name, table in TABLES.items():
+            if name not in tables and not table.optional and not _located(problems, name):
+                where = "bladet" if path.is_file() else "filen"
+                expected = name if path.is_file() else f"{name}.csv"
+                problems.append(Problem(name, str(path), None, None, None,
+                                        f"Tabellen {name} saknas. Lägg till {where} ”{expected}”"
+                                        " (pk-report mall visar hur det ska se ut)."))
+    return ReadResult(source, tables, problems)
+
+
+def _located(problems: list[Problem], name: str) -> bool:
+    return any(p.table == name and p.is_error for p in problems)
