@@ -1,0 +1,128 @@
+"""Breakdowns of participants (by organisationstyp, roll, kön) and of evaluations (by grade,
+by kön), with the anonymity rule of ``anonymitetsgrans`` applied to evaluations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pk_report import schema
+from pk_report.dataset import Dataset
+from pk_report.rounding import percent
+
+KEYS = ["ar", "kurs_id"]
+ROLE_ORDER = schema.POLITICAL_ROLES + schema.OFFICIAL_ROLES
+KON_ORDER = ["K", "M", "X", ""]
+
+
+def attendances(ds: Dataset) -> pd.DataFrame:
+    """Rows of deltagare that count as participants: present at a held session."""
+    d = ds.deltagare
+    out = d[d["narvarande"] & d["held"]].dropna(subset=["ar"])
+    return out.assign(ar=out["ar"].astype("int64"))
+
+
+def participants_by(ds: Dataset, dimension: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Attendances per course and year (index) by ``dimension`` (columns, in a fixed order).
+
+    ``dimension`` is ``organisationstyp``, ``roll`` or ``kon``. Head counts from
+    ``antal_deltagare`` have no breakdown and are not in these tables.
+    """
+    a = attendances(ds) if rows is None else rows
+    order = {"organisationstyp": schema.ORGTYP_ORDER, "roll": ROLE_ORDER, "kon": KON_ORDER}[dimension]
+    table = a.groupby(KEYS + [dimension]).size().unstack(fill_value=0)
+    columns = [c for c in order if c in table.columns]
+    return table.reindex(columns=columns).astype("int64")
+
+
+def officials_by_orgtyp(ds: Dataset) -> pd.DataFrame:
+    """Officials (chef, tjänsteman) per course by organisationstyp: '19 stadsdelschefer ...'."""
+    a = attendances(ds)
+    return participants_by(ds, "organisationstyp", a[a["roll"].isin(schema.OFFICIAL_ROLES)])
+
+
+def politicians_by_orgtyp(ds: Dataset) -> pd.DataFrame:
+    a = attendances(ds)
+    return participants_by(ds, "organisationstyp", a[a["politiker"]])
+
+
+def hidden_groups(sizes: dict[str, int], threshold: int) -> set[str]:
+    """Groups to hide so that no group under ``threshold`` can be seen or derived.
+
+    Every non-empty group under the threshold is hidden; while the hidden groups together are
+    fewer than the threshold (so the total minus the shown groups would give them away), the
+    smallest shown group is hidden too.
+    """
+    present = {g: n for g, n in sizes.items() if n > 0}
+    hidden = {g for g, n in present.items() if n < threshold}
+    shown = sorted((n, g) for g, n in present.items() if g not in hidden)
+    while hidden and 0 < sum(present[g] for g in hidden) < threshold and shown:
+        hidden.add(shown.pop(0)[1])
+    return hidden
+
+
+@dataclass(frozen=True)
+class GroupSatisfaction:
+    group: str
+    utvarderingar: int
+    mycket_nojda: int
+    andel_mycket_nojda: int | None
+    missnojda: int
+
+
+@dataclass(frozen=True)
+class GenderComparison:
+    """Women against men, only when both groups (and every other) pass the anonymity rule."""
+
+    women: GroupSatisfaction
+    men: GroupSatisfaction
+
+    @property
+    def difference(self) -> int:
+        return (self.women.andel_mycket_nojda or 0) - (self.men.andel_mycket_nojda or 0)
+
+
+def evaluations_of(ds: Dataset, ar: int | None = None, kurs_id: str | None = None) -> pd.DataFrame:
+    e = ds.utvarderingar.dropna(subset=["ar", "varde"])
+    if ar is not None:
+        e = e[e["ar"] == ar]
+    if kurs_id is not None:
+        e = e[e["kurs_id"] == kurs_id]
+    return e
+
+
+def satisfaction_by_gender(ds: Dataset, evaluations: pd.DataFrame) -> dict[str, GroupSatisfaction]:
+    """Per kön, the groups that may be shown (the hidden ones are left out)."""
+    mode, threshold = ds.settings.avrundning, ds.settings.anonymitetsgrans
+    sizes = evaluations.groupby("kon").size().to_dict()
+    hidden = hidden_groups(sizes, threshold)
+    out = {}
+    for kon in KON_ORDER:
+        if kon in sizes and kon not in hidden:
+            part = evaluations[evaluations["kon"] == kon]
+            n, good = len(part), int(part["mycket_nojd"].sum())
+            out[kon] = GroupSatisfaction(kon, n, good, percent(good, n, mode),
+                                         int(part["missnojd"].sum()))
+    return out
+
+
+def gender_comparison(ds: Dataset, evaluations: pd.DataFrame) -> GenderComparison | None:
+    groups = satisfaction_by_gender(ds, evaluations)
+    if "K" in groups and "M" in groups:
+        return GenderComparison(groups["K"], groups["M"])
+    return None
+
+
+def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]:
+    """Evaluations per grade value, every grade of the scale present (zeros included)."""
+    counts = evaluations["varde"].astype("int64").value_counts().to_dict()
+    return {value: int(counts.get(value, 0)) for value in sorted(ds.scale.labels)}
+
+
+def idi_styles(ds: Dataset, ar: int, kurs_id: str) -> dict[str, int]:
+    """IDI profiles per style for a course: counts only, never a person."""
+    idi = ds.idi
+    part = idi[(idi["ar"] == ar) & (idi["kurs_id"] == kurs_id)]
+    counts = part["stil"].value_counts().to_dict()
+    return {style: int(counts.get(style, 0)) for style in schema.IDI_STYLES} if len(part) else {}

@@ -1,0 +1,184 @@
+"""The command line: parse options, call one core function, print, pick the exit code.
+
+Nothing heavy (pandas, openpyxl, pandoc, matplotlib) is imported at module level, so
+``pk-report --help`` stays instant; each command imports what it needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pk_report.errors import EXIT_DATA, PkReportError
+
+EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
+
+app = typer.Typer(
+    help="Årsrapporten från styrgruppen för politikerutbildning, direkt ur registrets kalkylark.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+
+
+class State:
+    debug = False
+
+
+class StatsFormat(str, Enum):
+    tabell = "tabell"
+    csv = "csv"
+    json = "json"
+
+
+class Per(str, Enum):
+    organisationstyp = "organisationstyp"
+    roll = "roll"
+    kon = "kon"
+    tillfalle = "tillfalle"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+DataOption = Annotated[Optional[Path], typer.Option(
+    "--data", "-d", help="Arbetsbok (.xlsx, .xlsm, .ods) eller mapp med CSV-filer. Utan den: "
+    "miljövariabeln PK_REPORT_DATA, annars den medföljande exempeldatan.")]
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
+          version: Annotated[bool, typer.Option("--version", help="Visa versionen.")] = False) -> None:
+    State.debug = debug
+    if version:
+        from pk_report import __version__
+
+        typer.echo(f"pk-report {__version__}")
+        raise typer.Exit(0)
+
+
+def _fail(exc: BaseException) -> None:
+    """Turn an exception into a Swedish message and an exit code (the CLI's one edge)."""
+    from pk_report.console import err_console, print_problems
+
+    if State.debug:
+        raise exc
+    if isinstance(exc, PkReportError):
+        if exc.problems:
+            print_problems(exc.problems, err_console())
+        err_console().print(f"[bold red]Fel:[/] {exc.message}", highlight=False)
+        raise typer.Exit(exc.exit_code)
+    err_console().print(f"[bold red]Internt fel i pk-report:[/] {type(exc).__name__}: {exc}. "
+                        "Kör samma kommando med --debug och skicka utskriften till den som "
+                        "förvaltar verktyget.", highlight=False, markup=True)
+    raise typer.Exit(EXIT_INTERNAL)
+
+
+def _announce(loaded) -> None:
+    from pk_report.console import err_console
+
+    err_console().print(loaded.source.describe(), highlight=False, style="dim")
+
+
+@app.command("validera")
+def validera(data: DataOption = None) -> None:
+    """Kontrollera datan och lista varje problem med fil, blad, rad och kolumn."""
+    try:
+        from pk_report.console import console, print_problems, print_summary
+        from pk_report.pipeline import inspect
+
+        loaded = inspect(data)
+        _announce(loaded)
+        out = console()
+        print_summary(loaded, out)
+        print_problems(loaded.problems, out)
+        code = EXIT_DATA if loaded.errors else 0
+    except (PkReportError, Exception) as exc:
+        _fail(exc)
+    raise typer.Exit(code)
+
+
+@app.command("stats")
+def stats(
+    year: Annotated[Optional[int], typer.Argument(help="År; utan år visas alla år i datan.")] = None,
+    course: Annotated[Optional[str], typer.Option("--course", "--kurs", "-k",
+                      help="kurs_id, tema eller en unik del av kursens namn.")] = None,
+    per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna.")] = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f",
+                   help="tabell i terminalen, csv för Excel, json för program.")] = StatsFormat.tabell,
+    data: DataOption = None,
+) -> None:
+    """Visa siffrorna per kurs och år som tabell, CSV eller JSON."""
+    try:
+        from pk_report.console import console, write_text
+        from pk_report.stats_command import stats_output
+
+        loaded, output = stats_output(data, year, course, per.value if per else None, fmt.value)
+        _announce(loaded)
+        if isinstance(output, str):
+            write_text(output, bom=fmt is StatsFormat.csv)
+        else:
+            console().print(output)
+    except (PkReportError, Exception) as exc:
+        _fail(exc)
+
+
+@app.command("build")
+def build(
+    year: Annotated[int, typer.Argument(help="Rapportens år, t.ex. 2009.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html).")] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
+                   help="md, docx eller html (annars från filändelsen, eller md).")] = None,
+    mallar: Annotated[Optional[Path], typer.Option("--mallar",
+                      help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
+    med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
+                               help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
+    try:
+        from pk_report.build_command import build_report
+
+        build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
+                     announce=_announce)
+    except (PkReportError, Exception) as exc:
+        _fail(exc)
+
+
+@app.command("mall")
+def mall(
+    file: Annotated[Optional[Path], typer.Argument(help="Arbetsboken som ska skrivas.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
+    mallar: Annotated[Optional[Path], typer.Option("--mallar",
+                      help="Kopiera i stället rapportmallarna till den här mappen.")] = None,
+) -> None:
+    """Skriv en tom arbetsbok att börja från (eller kopiera rapportmallarna med --mallar)."""
+    try:
+        from pk_report.console import err_console
+
+        if mallar is not None:
+            from pk_report.render import export_templates
+
+            written = export_templates(mallar, force)
+            err_console().print(f"Kopierade {len(written)} mallar till {mallar}. Ändra dem och "
+                                f"använd dem med pk-report build ÅR --mallar {mallar}.",
+                                highlight=False)
+            return
+        from pk_report.blank_workbook import write_blank_workbook
+
+        target = file or Path("pk-report-mall.xlsx")
+        write_blank_workbook(target, force)
+        err_console().print(f"Skrev {target}. Fyll i bladen och kontrollera med "
+                            f"pk-report validera --data {target}.", highlight=False)
+    except (PkReportError, Exception) as exc:
+        _fail(exc)
+
+
+def main() -> None:
+    app()

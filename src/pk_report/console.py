@@ -1,0 +1,70 @@
+"""Terminal presentation with rich: problem lists, summaries, text and bytes to stdout."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from pk_report.problems import Problem, errors, warnings
+
+
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def write_text(text: str, bom: bool = False) -> None:
+    """Text to stdout as UTF-8 (with BOM for Excel), whatever the terminal's encoding."""
+    data = (("\ufeff" if bom else "") + text).encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def print_summary(loaded, out: Console) -> None:
+    table = Table(title="Inläst", title_justify="left", header_style="bold")
+    table.add_column("Tabell")
+    table.add_column("Rader", justify="right")
+    for name, rows in sorted(loaded.row_counts.items()):
+        table.add_row(name, str(rows))
+    out.print(table)
+    years = loaded.dataset.years
+    out.print(f"År i datan: {', '.join(str(y) for y in years) if years else 'inga'}")
+
+
+def print_problems(problems: list[Problem], out: Console) -> None:
+    errs, warns = errors(problems), warnings(problems)
+    if not problems:
+        out.print("[green]Inga problem hittades.[/]")
+        return
+    for title, group, style in (("Fel", errs, "red"), ("Varningar", warns, "yellow")):
+        if not group:
+            continue
+        table = Table(title=f"{title} ({len(group)})", title_justify="left", header_style="bold",
+                      title_style=f"bold {style}", show_lines=False)
+        for heading in ("Fil", "Blad", "Rad", "Kolumn", "Värde", "Problem"):
+            table.add_column(heading, overflow="fold", justify="right" if heading == "Rad" else "left")
+        for p in group:
+            table.add_row(_file(p.file), p.sheet or "", "" if p.row is None else str(p.row),
+                          p.column or "", _short(p.value), p.message)
+        out.print(table)
+    out.print(f"{len(errs)} fel och {len(warns)} varningar."
+              + (" Rätta felen och kör pk-report validera igen." if errs else ""))
+
+
+def _file(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).name if path else ""
+
+
+def _short(value: str | None, limit: int = 40) -> str:
+    if not value:
+        return ""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

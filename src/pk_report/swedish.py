@@ -1,0 +1,126 @@
+"""Swedish for the report: number words with en/ett agreement, grouped digits, percent, dates,
+lists and quotation marks. Babel (sv_SE) does digits, dates and lists; the number words are
+ours because num2words is wrong in Swedish (40 "förtio", 1000 "etttusen", no "en")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from pk_report.rounding import half_up
+
+LOCALE = "sv_SE"
+NBSP = "\u00a0"
+WORDS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+ORDINALS = ["nollte", "första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde",
+            "nionde", "tionde", "elfte", "tolfte"]
+
+# noun -> (singular, plural, gender: "en" or "ett")
+NOUNS: dict[str, tuple[str, str, str]] = {
+    "tillfälle": ("tillfälle", "tillfällen", "ett"),
+    "sammanträde": ("sammanträde", "sammanträden", "ett"),
+    "deltagare": ("deltagare", "deltagare", "en"),
+    "utvärdering": ("utvärdering", "utvärderingar", "en"),
+    "kurs": ("kurs", "kurser", "en"),
+    "utbildning": ("utbildning", "utbildningar", "en"),
+    "ledamot": ("ledamot", "ledamöter", "en"),
+    "politiker": ("politiker", "politiker", "en"),
+    "person": ("person", "personer", "en"),
+    "kvinna": ("kvinna", "kvinnor", "en"),
+    "man": ("man", "män", "en"),
+    "chef": ("chef", "chefer", "en"),
+    "tjänsteman": ("tjänsteman", "tjänstemän", "en"),
+    "anmäld": ("anmäld", "anmälda", "en"),
+    "inbjuden": ("inbjuden", "inbjudna", "en"),
+    "kvinnor": ("kvinna", "kvinnor", "en"),
+    "krona": ("krona", "kronor", "en"),
+    "stadsdelschef": ("stadsdelschef", "stadsdelschefer", "en"),
+    "fackförvaltningschef": ("fackförvaltningschef", "fackförvaltningschefer", "en"),
+    "bolagschef": ("bolagschef", "bolagschefer", "en"),
+    "dag": ("dag", "dagar", "en"),
+}
+
+
+def number_word(n: int, gender: str = "en") -> str:
+    """0..12 in words ('ett' for neuter one), larger numbers as grouped digits."""
+    if 0 <= n <= 12:
+        return "ett" if n == 1 and gender == "ett" else WORDS[n]
+    return integer(n)
+
+
+def ordinal(n: int) -> str:
+    return ORDINALS[n] if 0 <= n <= 12 else f"{n}:e"
+
+
+def integer(n: int | float) -> str:
+    """Digits with a no-break space between thousands: 731 322; öre only when there are any."""
+    if isinstance(n, float) and not n.is_integer():
+        return format_decimal(n, format="#,##0.00", locale=LOCALE)
+    return format_decimal(int(n), locale=LOCALE)
+
+
+def count(n: int, noun: str) -> str:
+    """'ett tillfälle', 'fem sammanträden', '87 deltagare', '731 322 kronor'."""
+    singular, plural, gender = NOUNS[noun]
+    return f"{number_word(int(n), gender)}{NBSP if n > 12 else ' '}{singular if n == 1 else plural}"
+
+
+def plural(n: int, noun: str) -> str:
+    singular, plural_, _ = NOUNS[noun]
+    return singular if n == 1 else plural_
+
+
+def percent_text(p: int | None) -> str:
+    """In running text: '65 procent'."""
+    return "–" if p is None else f"{p}{NBSP}procent"
+
+
+def percent_cell(p: int | None) -> str:
+    """In a table: '65 %'."""
+    return "–" if p is None else f"{p}{NBSP}%"
+
+
+def decimal(value: float | None, decimals: int = 1) -> str:
+    """'3,4' (decimal comma), rounded half up."""
+    if value is None:
+        return "–"
+    rounded = half_up(Fraction(str(value)), decimals)
+    return format_decimal(rounded, format="#,##0." + "0" * decimals, locale=LOCALE)
+
+
+def kronor(amount: float) -> str:
+    return f"{integer(amount)}{NBSP}kronor"
+
+
+def date_text(value: dt.date | str | None) -> str:
+    """'23 juni 2009'; a month '2010-03' gives 'mars 2010'."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        if len(value) == 7:
+            return format_date(dt.date(int(value[:4]), int(value[5:7]), 1), "MMMM y", locale=LOCALE)
+        value = dt.date.fromisoformat(value[:10])
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def join(items: list[str], conjunction: str = "och") -> str:
+    """'a, b och c' (Babel's Swedish list pattern); 'eller' lists too."""
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    if conjunction == "och":
+        return format_list(items, locale="sv")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def quote(text: str) -> str:
+    """Swedish quotation marks: ”text”."""
+    return f"\u201d{text}\u201d"
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
