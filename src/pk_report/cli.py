@@ -20,6 +20,7 @@ EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
 app = typer.Typer(
     help="Årsrapporten från styrgruppen för politikerutbildning, direkt ur registrets kalkylark.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 

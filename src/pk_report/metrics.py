@@ -96,26 +96,34 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     courses["betygssumma"] = eg["varde"].sum()
     for column in ["utvarderingar", "mycket_nojda", "missnojda", "betygssumma"]:
         courses[column] = courses[column].fillna(0).astype("int64")
-    courses["svarsfrekvens"] = [percent(a, b, mode) for a, b in
-                                zip(courses["utvarderingar"], courses["svarsbas"])]
-    courses["andel_mycket_nojda"] = [percent(a, b, mode) for a, b in
-                                     zip(courses["mycket_nojda"], courses["utvarderingar"])]
-    courses["medelbetyg"] = [half_up(Fraction(int(s_), int(n)), 1) if n else None
-                             for s_, n in zip(courses["betygssumma"], courses["utvarderingar"])]
+    courses["svarsfrekvens"] = _objects(courses, [percent(a, b, mode) for a, b in
+                                        zip(courses["utvarderingar"], courses["svarsbas"])])
+    courses["andel_mycket_nojda"] = _objects(courses, [percent(a, b, mode) for a, b in
+                                             zip(courses["mycket_nojda"], courses["utvarderingar"])])
+    courses["medelbetyg"] = _objects(courses, [
+        half_up(Fraction(int(s_), int(n)), 1) if n else None
+        for s_, n in zip(courses["betygssumma"], courses["utvarderingar"])])
 
     c = ds.kostnader.dropna(subset=["ar", "belopp"])
     c = c.assign(ar=c["ar"].astype("int64"), belopp=c["belopp"].astype(float))
     costs = c[c["kurs_id"] != ""].groupby(keys)["belopp"].sum()
     courses["kostnad"] = costs.reindex(courses.index)
-    courses["kostnad"] = [None if pd.isna(v) else _whole(v) for v in courses["kostnad"]]
-    courses["kostnad_per_deltagare"] = [
+    courses["kostnad"] = _objects(courses, [None if pd.isna(v) else _whole(v)
+                                            for v in courses["kostnad"]])
+    courses["kostnad_per_deltagare"] = _objects(courses, [
         half_up(Fraction(v).limit_denominator(100) / n) if v is not None and n else None
-        for v, n in zip(courses["kostnad"], courses["deltagare"])]
+        for v, n in zip(courses["kostnad"], courses["deltagare"])])
     courses["status"] = _course_status(courses)
     courses["i_plan"] = courses["i_plan"].fillna(True).astype(bool)
     for column in ["planerade_tillfallen", "inbjudna", "min_anmalda"]:
-        courses[column] = [None if pd.isna(v) else int(v) for v in courses[column]]
+        courses[column] = _objects(courses, [None if pd.isna(v) else int(v)
+                                             for v in courses[column]])
     return courses.reset_index()
+
+
+def _objects(frame: pd.DataFrame, values: list) -> pd.Series:
+    """A column that keeps Python ints and None (a float column would turn None into NaN)."""
+    return pd.Series(values, index=frame.index, dtype=object)
 
 
 def _whole(value: float) -> int | float:

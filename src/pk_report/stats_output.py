@@ -31,9 +31,8 @@ HEADINGS = {
     "medelbetyg": "Medelbetyg", "kostnad": "Kostnad (kr)",
     "kostnad_per_deltagare": "Kr/deltagare",
 }
-TABLE_KEYS = ["ar", "kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
-              "tjansteman", "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "medelbetyg",
-              "kostnad"]
+TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
+              "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
 
 
@@ -115,15 +114,18 @@ def rich_tables(frame: pd.DataFrame, keys: list[str] | None, title: str):
     from rich.table import Table
 
     keys = keys or list(frame.columns)
-    table = Table(title=title, header_style="bold", title_justify="left", box=box.SIMPLE_HEAD)
-    for key in keys:
+    table = Table(title=title, header_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    rows = [[cell(k, v) for k, v in zip(keys, row)] for row in frame[keys].itertuples(index=False)]
+    for i, key in enumerate(keys):
         numeric = key not in {"kurs", "kurs_id", "status", "tema", "tillfalle_id", "datum",
                               "omfattning", "i_plan"}
         heading = SHORT.get(key) or HEADINGS.get(key) or key.replace("_", " ").capitalize()
-        table.add_column(heading, justify="right" if numeric else "left",
-                         overflow="fold", no_wrap=numeric or key == "kurs_id")
-    for row in frame[keys].itertuples(index=False):
-        table.add_row(*[cell(k, v) for k, v in zip(keys, row)])
+        widest = max([len(heading)] + [len(r[i]) for r in rows]) if numeric else None
+        table.add_column(heading, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=numeric, min_width=widest if numeric else min(len(heading) + 4, 12))
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -140,4 +142,8 @@ def stats_text(ds: Dataset, courses: pd.DataFrame, per: str | None, fmt: str) ->
         return to_json(stats_records(courses))
     if fmt == "csv":
         return to_csv(records_frame(courses))
-    return rich_tables(records_frame(courses), TABLE_KEYS, "Kurser")
+    from rich.console import Group
+
+    frame = records_frame(courses)
+    return Group(*[rich_tables(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
+                   for year in dict.fromkeys(frame["ar"])])

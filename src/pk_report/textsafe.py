@@ -25,5 +25,5 @@ def xml_text(text: str) -> str:
 
 def md_inline(text: object) -> str:
     """A name or other data placed in Markdown: special characters escaped, one line."""
-    flat = " ".join(str(text).split())
+    flat = re.sub(r"\s+", " ", str(text))
     return _MD_SPECIAL.sub(r"\\\1", xml_text(flat))

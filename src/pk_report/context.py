@@ -1,0 +1,144 @@
+"""The template context: everything a report template may use, typed and documented.
+
+Templates get one ``ReportContext``; figures are already computed (``metrics``), and the
+templates only choose words. Text from the data is escaped for Markdown when printed, except
+``MarkdownText`` (the clerk's own Markdown: descriptions and ``texter``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class MarkdownText(str):
+    """The clerk's own Markdown, printed as written."""
+
+
+@dataclass(frozen=True)
+class Member:
+    namn: str
+    parti: str
+    roll: str  # ordförande, vice ordförande, ledamot, ersättare
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    """How satisfied a group was: the grade distribution and the shares derived from it."""
+
+    evaluations: int
+    very_satisfied: int | None  # percent of evaluations counted as mycket nöjd
+    dissatisfied: int  # forms with the lowest grade
+    grades: dict[str, int]  # label -> forms, in scale order
+    top_labels: list[str]  # labels counted as mycket nöjd, e.g. ["mer än godkänt", "utmärkt"]
+    mode_label: str | None  # the most common grade's label
+
+
+@dataclass(frozen=True)
+class GenderSatisfaction:
+    """Women against men; present only when both groups pass the anonymity rule."""
+
+    women: int  # percent mycket nöjda among women
+    men: int
+    women_forms: int
+    men_forms: int
+
+    @property
+    def verdict(self) -> str:
+        """'kvinnor', 'man' or 'lika': who was more satisfied (5 points or more apart)."""
+        if self.women - self.men >= 5:
+            return "kvinnor"
+        if self.men - self.women >= 5:
+            return "man"
+        return "lika"
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """Sessions of a course that were not held, grouped by what happened to them."""
+
+    sessions: int
+    kind: str  # "for_fa" (too few sign-ups), "orsak" (a stated reason), "okand", "flyttad"
+    reason: str = ""
+    new_date: str = ""  # '2010-03' or '2010-03-09'
+    signed_up: int = 0
+
+
+@dataclass(frozen=True)
+class CourseSection:
+    """One course of the year with every figure the report may state about it."""
+
+    kurs_id: str
+    namn: str
+    malgrupp: str
+    i_plan: bool
+    status: str  # genomförd, inställd, framflyttad, ej genomförd
+    beskrivning: MarkdownText
+    texter: list[MarkdownText]
+    planned: int | None
+    held: int
+    formats: list[str]  # omfattning of held sessions, e.g. ["två dagar"]
+    per_session: list[int]  # participants per held session, when they differ notably
+    participants: int
+    politicians: int
+    officials: int
+    officials_by_kind: list[str]  # ["19 stadsdelschefer", "10 fackförvaltningschefer", ...]
+    unique_persons: int
+    invited: int | None
+    signed_up: int
+    women: int
+    men: int
+    evaluations: int
+    response_base: int
+    response_base_politicians: bool  # the base is the participating politicians
+    response_rate: int | None
+    satisfaction: Satisfaction | None
+    gender: GenderSatisfaction | None
+    idi: dict[str, int]
+    cancellations: list[Cancellation]
+    cost: float | None
+    cost_per_participant: int | None
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    label: str  # "stadsdelsnämnder"
+    definite: str  # "stadsdelsnämnderna", for running text
+    participants: int
+    previous: int | None  # the same figure the previous year, if the data has it
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """The whole report's context.
+
+    ``plan_given`` / ``extra_given``: courses held, in and outside the training plan;
+    ``plan_not_given``: courses of the plan with no session held; ``sections``: one per course
+    held. ``texts`` holds the clerk's ``inledning``, ``allmant`` and ``avslutning``.
+    """
+
+    year: int
+    kommun: str
+    members: list[Member]
+    meetings: int
+    plan_given: list[CourseSection]
+    extra_given: list[CourseSection]
+    plan_not_given: list[CourseSection]
+    extra_not_given: list[CourseSection]
+    participants: int
+    participation: list[OrgRow]
+    previous_year: int | None
+    dominant: tuple[str, str] | None  # (largest group, bolag) when it is at least twice as large
+    increased: list[OrgRow]  # groups whose participation rose against the previous year
+    overall: Satisfaction | None
+    evaluations: int
+    response_rate: int | None
+    total_cost: float
+    common_cost: float
+    previous_cost: float | None
+    texts: dict[str, list[MarkdownText]]
+    with_comments: bool = False
+
+    @property
+    def sections(self) -> list[CourseSection]:
+        return self.plan_given + self.extra_given

@@ -1,0 +1,177 @@
+"""Building the ``ReportContext`` for a year from the validated data and its figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pk_report import swedish
+from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
+                                  grade_distribution, idi_styles, participants_by)
+from pk_report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
+                               Member, OrgRow, ReportContext, Satisfaction)
+from pk_report.dataset import Dataset
+from pk_report.errors import DataError
+from pk_report.metrics import course_figures, session_figures, too_few_signups
+from pk_report.rounding import percent
+from pk_report.schema import ORGTYP_ORDER
+from pk_report.years import year_change, year_totals
+
+ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
+              "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
+              "stiftelse": "stiftelser", "ovrigt": "övriga"}
+ORG_DEFINITE = {"stadsdel": "stadsdelsnämnderna", "fack": "facknämnderna",
+                "bolag": "bolagsstyrelserna", "kommunstyrelse": "kommunstyrelsen",
+                "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna", "ovrigt": "övriga"}
+CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bolag": "bolagschef"}
+ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}
+
+
+def build_context(ds: Dataset, year: int, with_comments: bool = False) -> ReportContext:
+    if year not in ds.years:
+        years = ", ".join(str(y) for y in ds.years) or "inga"
+        raise DataError(f"Datan har inga uppgifter för {year}. År i datan: {years}. "
+                        "Ange ett av dem, eller fyll i året i registret.")
+    sessions = session_figures(ds)
+    courses = course_figures(ds, sessions)
+    sessions["for_fa"] = too_few_signups(sessions, courses)
+    totals = year_totals(ds, courses, year)
+    change = year_change(ds, courses, totals)
+    ev_year = evaluations_of(ds, year)
+    this = courses[courses["ar"] == year]
+    sections = [_section(ds, row, sessions, with_comments) for row in this.itertuples(index=False)]
+    given = [s for s in sections if s.status == "genomförd"]
+    not_given = [s for s in sections if s.status != "genomförd"]
+    participation = _participation(totals.by_orgtyp, change.previous.by_orgtyp if change else None)
+    return ReportContext(
+        year=year, kommun=ds.settings.kommun, members=_members(ds, year),
+        meetings=totals.meetings,
+        plan_given=[s for s in given if s.i_plan], extra_given=[s for s in given if not s.i_plan],
+        plan_not_given=[s for s in not_given if s.i_plan],
+        extra_not_given=[s for s in not_given if not s.i_plan],
+        participants=totals.participants, participation=participation,
+        previous_year=change.previous.ar if change else None,
+        dominant=_dominant(totals.by_orgtyp),
+        increased=[r for r in participation if r.previous is not None and r.participants > r.previous
+                   and r.label in (ORG_LABELS["fack"], ORG_LABELS["bolag"], ORG_LABELS["stadsdel"])],
+        overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
+        response_rate=totals.response_rate, total_cost=totals.total_cost,
+        common_cost=totals.common_cost,
+        previous_cost=change.previous.total_cost if change else None,
+        texts=_texts(ds, year), with_comments=with_comments,
+    )
+
+
+def _members(ds: Dataset, year: int) -> list[Member]:
+    m = ds.styrgrupp[ds.styrgrupp["ar"] == year]
+    members = [Member(n, p, r or "ledamot") for n, p, r in zip(m["namn"], m["parti"], m["roll"])]
+    return sorted(members, key=lambda x: ROLE_ORDER.get(x.roll, 9))
+
+
+def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list[MarkdownText]]:
+    t = ds.texter[ds.texter["ar"] == year]
+    out: dict[str, list[MarkdownText]] = {"inledning": [], "allmant": [], "avslutning": []}
+    for avsnitt, text in zip(t["avsnitt"], t["text"]):
+        out.setdefault(avsnitt, []).append(MarkdownText(text))
+    return out
+
+
+def _participation(now: dict[str, int], before: dict[str, int] | None) -> list[OrgRow]:
+    rows = []
+    for key in ORGTYP_ORDER:
+        if now.get(key) or (before and before.get(key)):
+            rows.append(OrgRow(ORG_LABELS[key], ORG_DEFINITE[key], now.get(key, 0),
+                               None if before is None else before.get(key, 0)))
+    return rows
+
+
+def _dominant(by_org: dict[str, int]) -> tuple[str, str] | None:
+    """(largest of stadsdel/fack, bolag) when boards of the first kind sent at least twice as many."""
+    nam = max(("stadsdel", "fack"), key=lambda k: by_org.get(k, 0))
+    if by_org.get("bolag", 0) and by_org.get(nam, 0) >= 2 * by_org["bolag"]:
+        return ORG_DEFINITE[nam], ORG_DEFINITE["bolag"]
+    return None
+
+
+def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None:
+    n = len(evaluations)
+    if not n:
+        return None
+    grades = grade_distribution(ds, evaluations)
+    labels = ds.scale.labels
+    mode = max(grades, key=lambda v: (grades[v], v))
+    return Satisfaction(
+        evaluations=n,
+        very_satisfied=percent(int(evaluations["mycket_nojd"].sum()), n, ds.settings.avrundning),
+        dissatisfied=int(evaluations["missnojd"].sum()),
+        grades={labels[v]: c for v, c in grades.items()},
+        top_labels=[labels[v].lower() for v in sorted(ds.scale.very_satisfied) if v in labels],
+        mode_label=labels[mode].lower(),
+    )
+
+
+def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None:
+    comparison = gender_comparison(ds, evaluations)
+    if comparison is None:
+        return None
+    return GenderSatisfaction(comparison.women.andel_mycket_nojda or 0,
+                              comparison.men.andel_mycket_nojda or 0,
+                              comparison.women.utvarderingar, comparison.men.utvarderingar)
+
+
+def _section(ds: Dataset, row, sessions: pd.DataFrame, with_comments: bool) -> CourseSection:
+    year, kurs_id = int(row.ar), row.kurs_id
+    own = sessions[(sessions["ar"] == year) & (sessions["kurs_id"] == kurs_id)]
+    own = own.sort_values("datum", key=lambda s: s.map(lambda d: (d is None, d)), kind="stable")
+    held = own[own["held"]]
+    evaluations = evaluations_of(ds, year, kurs_id)
+    a = attendances(ds)
+    mine = a[(a["ar"] == year) & (a["kurs_id"] == kurs_id)]
+    chiefs = participants_by(ds, "organisationstyp", mine[mine["roll"] == "chef"])
+    officials = []
+    if len(chiefs):
+        for org, n in chiefs.iloc[0].items():
+            if n:
+                officials.append(swedish.count(int(n), "chef") if org not in CHIEF_NOUNS
+                                 else swedish.count(int(n), CHIEF_NOUNS[org]))
+    clerks = int((mine["roll"] == "tjänsteman").sum())
+    if clerks:
+        officials.append(swedish.count(clerks, "tjänsteman"))
+    counts = list(held["deltagare"])
+    comments = []
+    if with_comments:
+        comments = [c for c in evaluations["kommentar"] if c]
+    return CourseSection(
+        kurs_id=kurs_id, namn=row.kurs, malgrupp=row.malgrupp, i_plan=bool(row.i_plan),
+        status=row.status, beskrivning=MarkdownText(row.beskrivning or ""),
+        texter=_texts(ds, year).get(kurs_id, []),
+        planned=row.planerade_tillfallen, held=int(row.genomforda_tillfallen),
+        formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
+        per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
+        else [],
+        participants=int(row.deltagare), politicians=int(row.politiker),
+        officials=int(row.tjansteman), officials_by_kind=officials if len(officials) > 1 else [],
+        unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
+        women=int(row.kvinnor), men=int(row.man), evaluations=int(row.utvarderingar),
+        response_base=int(row.svarsbas), response_base_politicians=int(row.unika_politiker) > 0,
+        response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
+        gender=_gender(ds, evaluations), idi=idi_styles(ds, year, kurs_id),
+        cancellations=_cancellations(own), cost=row.kostnad,
+        cost_per_participant=row.kostnad_per_deltagare, comments=comments,
+    )
+
+
+def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
+    out: dict[tuple, Cancellation] = {}
+    for r in own[~own["held"]].itertuples(index=False):
+        if r.status == "framflyttad":
+            key = ("flyttad", r.orsak, r.nytt_datum or "")
+        elif r.for_fa:
+            key = ("for_fa", "", "")
+        elif r.orsak:
+            key = ("orsak", r.orsak, "")
+        else:
+            key = ("okand", "", "")
+        prev = out.get(key)
+        out[key] = Cancellation((prev.sessions if prev else 0) + 1, key[0], key[1], key[2],
+                                (prev.signed_up if prev else 0) + int(r.anmalda))
+    return list(out.values())

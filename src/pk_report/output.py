@@ -1,0 +1,88 @@
+"""Step 5: writing the report: atomically to a file, or to stdout; DOCX/HTML through pandoc."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pk_report.errors import OutputError, UsageError
+from pk_report.textsafe import xml_text
+
+FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+def format_for(output: Path | None, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    if output is None:
+        return "md"
+    found = FORMATS.get(output.suffix.lower())
+    if found is None:
+        raise UsageError(f"Känner inte igen filändelsen ”{output.suffix}”. Använd .md, .docx "
+                         "eller .html, eller ange --format.")
+    return found
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: all or nothing."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{path} är en mapp. Ange ett filnamn, t.ex. {path / 'rapport.docx'}.")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"Mappen {directory} finns inte. Skapa den eller välj en annan plats.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"Kan inte skriva i {directory} ({exc.strerror}). Kontrollera "
+                          "behörigheten eller välj en annan mapp.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"Kan inte skriva {path} ({exc.strerror}). Är filen öppen i Word? "
+                          "Stäng den och försök igen.") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def reference_docx() -> Path:
+    from pk_report.render import bundled_templates
+
+    return bundled_templates() / "reference.docx"
+
+
+def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = None) -> bytes:
+    """Markdown → DOCX or HTML bytes through pandoc (pypandoc-binary)."""
+    import pypandoc
+
+    reference = reference_docx()
+    if own_templates is not None and (own_templates / "reference.docx").is_file():
+        reference = own_templates / "reference.docx"
+    args = ["--standalone", "--metadata", f"title={title}", "--metadata", "lang=sv-SE"]
+    text = xml_text(_drop_first_heading(markdown))
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / f"rapport.{fmt}"
+        if fmt == "docx":
+            args += ["--reference-doc", str(reference)]
+        else:
+            args += ["--embed-resources"]
+        try:
+            pypandoc.convert_text(text, fmt if fmt == "docx" else "html5", format="markdown",
+                                  outputfile=str(target), extra_args=args)
+        except (RuntimeError, OSError) as exc:
+            raise OutputError(f"Pandoc kunde inte skapa {fmt}-filen ({exc}). Kontrollera att "
+                              "pypandoc-binary är installerat.") from exc
+        return target.read_bytes()
+
+
+def _drop_first_heading(markdown: str) -> str:
+    """The title goes into the document's metadata (Word's Title style), not as a heading."""
+    lines = markdown.splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return "\n".join(lines) + "\n"

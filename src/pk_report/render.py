@@ -1,0 +1,97 @@
+"""Step 4: Markdown from the Jinja2 templates (the clerk's own first, then the bundled ones)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from pk_report import swedish
+from pk_report.context import MarkdownText, ReportContext
+from pk_report.errors import DataError, UsageError
+from pk_report.textsafe import md_inline
+
+MAIN_TEMPLATE = "rapport.md.j2"
+
+
+def bundled_templates() -> Path:
+    return Path(str(resources.files("pk_report") / "templates"))
+
+
+def _finalize(value: object) -> object:
+    """Every value printed from the data is escaped for Markdown, except the clerk's Markdown."""
+    if isinstance(value, MarkdownText) or not isinstance(value, str):
+        return value
+    return md_inline(value)
+
+
+def make_environment(own: Path | None = None) -> jinja2.Environment:
+    """The one Jinja2 environment: StrictUndefined, trim_blocks, Swedish filters."""
+    loaders: list[jinja2.BaseLoader] = []
+    if own is not None:
+        if not own.is_dir():
+            raise UsageError(f"Mallmappen {own} finns inte. Skapa den med pk-report mall "
+                             f"--mallar {own}.")
+        loaders.append(jinja2.FileSystemLoader(str(own)))
+    loaders.append(jinja2.FileSystemLoader(str(bundled_templates())))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             autoescape=False, finalize=_finalize)
+    env.filters.update({
+        "antal": swedish.count, "tal": swedish.number_word, "ordningstal": swedish.ordinal,
+        "siffror": swedish.integer, "procent": swedish.percent_text, "procentcell": swedish.percent_cell,
+        "decimal": swedish.decimal, "kronor": swedish.kronor, "datum": swedish.date_text,
+        "lista": swedish.join, "citat": swedish.quote, "versal": swedish.upper_first,
+        "plural": swedish.plural, "md": md_inline,
+    })
+    return env
+
+
+def render_markdown(context: ReportContext, own: Path | None = None) -> str:
+    env = make_environment(own)
+    try:
+        template = env.get_template(MAIN_TEMPLATE)
+        text = template.render(r=context, **{k: getattr(context, k) for k in asdict(context)})
+    except jinja2.TemplateSyntaxError as exc:
+        raise DataError(f"Mallen {exc.filename or exc.name} har ett syntaxfel på rad {exc.lineno}: "
+                        f"{exc.message}. Rätta mallen eller ta bort den så används standardmallen.") from exc
+    except jinja2.UndefinedError as exc:
+        raise DataError(f"En mall använder något som inte finns: {exc.message}. Se "
+                        "docs/mallar.md för vad mallarna kan använda.") from exc
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row; one newline at the end."""
+    lines, blank = [], False
+    for line in text.splitlines():
+        if not line.strip():
+            if not blank and lines:
+                lines.append("")
+            blank = True
+        else:
+            lines.append(line.rstrip())
+            blank = False
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_templates(target: Path, force: bool) -> list[Path]:
+    """Copy the bundled templates out for the clerk to edit (atomically, never over without force)."""
+    from pk_report.output import write_atomic
+
+    source = bundled_templates()
+    files = sorted(p for p in source.iterdir() if p.is_file())
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} är en fil, inte en mapp. Ange en mapp för mallarna.")
+    existing = [target / p.name for p in files if (target / p.name).exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} finns redan. Ange --force för att skriva över, eller "
+                         "välj en annan mapp.")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for p in files:
+        write_atomic(target / p.name, p.read_bytes())
+        written.append(target / p.name)
+    return written
