@@ -63,7 +63,8 @@ def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = No
     reference = reference_docx()
     if own_templates is not None and (own_templates / "reference.docx").is_file():
         reference = own_templates / "reference.docx"
-    args = ["--standalone", "--metadata", f"title={title}", "--metadata", "lang=sv-SE"]
+    args = ["--standalone", "--metadata", f"title={title}", "--metadata", "lang=sv-SE",
+            "--shift-heading-level-by=-1"]
     text = xml_text(_drop_first_heading(markdown))
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / f"rapport.{fmt}"

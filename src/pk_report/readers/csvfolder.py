@@ -36,13 +36,15 @@ def decode(data: bytes) -> tuple[str | None, str]:
     return text, "cp1252"
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the top lines most consistently (title rows may have none)."""
+def sniff_delimiter(text: str, known: set[str]) -> str:
+    """The delimiter that splits a header line among the top lines into the most known column
+    names; failing that, the one that occurs most (title rows may have none)."""
     lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
-    best, best_score = ";", -1
+    best, best_score = ";", (-1, -1)
     for delim in DELIMITERS:
-        counts = [line.count(delim) for line in lines]
-        score = max(counts, default=0)
+        rows = list(csv.reader(lines, delimiter=delim))
+        hits = max((len({norm_name(c) for c in row} & known) for row in rows), default=0)
+        score = (hits, max((line.count(delim) for line in lines), default=0))
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -93,7 +95,8 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
         return None, [Problem(key, file, None, None, None,
                               "Filen är tom. Den ska ha en rubrikrad med kolumnnamnen, se "
                               "pk-report mall.")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    known = set(TABLES[key].column_names)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text, known))
     rows: list[list[str]] = []
     numbers: list[int] = []
     start = 1

@@ -1,0 +1,96 @@
+"""The same data as a workbook and as CSV folders (any encoding, delimiter) gives the same tables."""
+
+import copy
+
+import pandas as pd
+import pytest
+
+from helpers import write_csv_folder, write_workbook
+from pk_report.pipeline import inspect, load
+
+
+def _tables(path):
+    loaded = load(path)
+    return loaded.dataset.tables
+
+
+def _assert_same(a, b):
+    assert a.keys() == b.keys()
+    for name in a:
+        pd.testing.assert_frame_equal(a[name].reset_index(drop=True), b[name].reset_index(drop=True),
+                                      check_dtype=False, obj=name)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, sample_tables):
+    folder = write_csv_folder(tmp_path_factory.mktemp("ref") / "csv", sample_tables)
+    return _tables(folder)
+
+
+def test_bundled_sample_equals_its_csv_copy(reference):
+    _assert_same(_tables(None), reference)
+
+
+@pytest.mark.parametrize("typed", [True, False], ids=["native-cells", "text-cells"])
+def test_workbook_equals_csv(tmp_path, sample_tables, reference, typed):
+    book = write_workbook(tmp_path / "register.xlsx", sample_tables, typed=typed, title_rows=2)
+    _assert_same(_tables(book), reference)
+
+
+@pytest.mark.parametrize("encoding,delimiter", [("utf-8-sig", ";"), ("cp1252", ";"),
+                                                ("utf-8", ","), ("utf-8", "\t")])
+def test_csv_encodings_and_delimiters(tmp_path, sample_tables, reference, encoding, delimiter):
+    folder = write_csv_folder(tmp_path / "d", sample_tables, encoding, delimiter)
+    _assert_same(_tables(folder), reference)
+
+
+def test_ods_workbook(tmp_path, sample_tables, reference):
+    frames = {name: pd.DataFrame(rows[1:], columns=rows[0]) for name, rows in sample_tables.items()}
+    path = tmp_path / "register.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    _assert_same(_tables(path), reference)
+
+
+def test_loose_names_title_rows_and_amounts(tmp_path, sample_tables, reference):
+    tables = copy.deepcopy(sample_tables)
+    header = ["Tillfälle ID", "KURS-ID", " Datum ", "År", "Omfattning", "STATUS", "Orsak",
+              "Nytt datum", "Antal deltagare"]
+    tables["Tillfällen"] = [header] + tables.pop("tillfallen")[1:]
+    costs = tables["kostnader"]
+    tables["kostnader"] = [costs[0] + ["Anteckning"]] + [
+        r[:3] + [_plain_amount(r[3]).replace(" ", "\u00a0") + ",00 kr"] + ["fri text"]
+        for r in costs[1:]]
+    folder = write_csv_folder(tmp_path / "d", tables)
+    text = (folder / "Tillfällen.csv").read_text(encoding="utf-8")
+    (folder / "Tillfällen.csv").write_text("Tillfällen 2008–2010\n\n" + text, encoding="utf-8")
+    loaded = inspect(folder)
+    assert not loaded.errors, loaded.errors
+    ignored = [p for p in loaded.problems if p.value == "Anteckning"]
+    assert len(ignored) == 1 and not ignored[0].is_error
+    _assert_same(loaded.dataset.tables, reference)
+
+
+def _plain_amount(text):
+    return text.removesuffix(" kr").removesuffix(",00")
+
+
+def test_rows_are_numbered_as_excel_shows_them(tmp_path, sample_tables):
+    tables = copy.deepcopy(sample_tables)
+    rows = tables["tillfallen"]
+    rows[3] = list(rows[3])
+    rows[3][2] = "2009-02-30"
+    book = write_workbook(tmp_path / "r.xlsx", tables, typed=False, title_rows=3)
+    problems = [p for p in inspect(book).errors if p.column == "datum"]
+    assert [(p.sheet, p.row) for p in problems] == [("tillfallen", 3 + 1 + 3)]
+
+
+def test_excel_error_cell_is_a_located_problem(tmp_path, sample_tables):
+    tables = copy.deepcopy(sample_tables)
+    rows = [list(r) for r in tables["kostnader"]]
+    rows[2][3] = "#DIV/0!"
+    tables["kostnader"] = rows
+    book = write_workbook(tmp_path / "r.xlsx", tables)
+    problems = inspect(book).errors
+    assert any(p.row == 3 and p.column == "belopp" and p.value == "#DIV/0!" for p in problems)
