@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from pk_report.problems import Problem, errors, warnings
@@ -45,14 +46,11 @@ def print_problems(problems: list[Problem], out: Console) -> None:
     for title, group, style in (("Fel", errs, "red"), ("Varningar", warns, "yellow")):
         if not group:
             continue
-        table = Table(title=f"{title} ({len(group)})", title_justify="left", header_style="bold",
-                      title_style=f"bold {style}", show_lines=False)
-        for heading in ("Fil", "Blad", "Rad", "Kolumn", "Värde", "Problem"):
-            table.add_column(heading, overflow="fold", justify="right" if heading == "Rad" else "left")
+        out.print(f"[bold {style}]{title} ({len(group)})[/]")
         for p in group:
-            table.add_row(_file(p.file), p.sheet or "", "" if p.row is None else str(p.row),
-                          p.column or "", _short(p.value), p.message)
-        out.print(table)
+            value = f" (värde: ”{_short(p.value)}”)" if p.value else ""
+            out.print(f"[{style}]•[/] [bold]{escape(p.place())}[/]{escape(value)}: "
+                      f"{escape(p.message)}", soft_wrap=True)
     out.print(f"{len(errs)} fel och {len(warns)} varningar."
               + (" Rätta felen och kör pk-report validera igen." if errs else ""))
 

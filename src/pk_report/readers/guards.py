@@ -27,6 +27,14 @@ _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 class Refused(Exception):
     """The file is not safe or not sensible to parse; the message says why, in Swedish."""
 
+    def __init__(self, message: str, sheet: str | None = None) -> None:
+        super().__init__(message)
+        self.sheet = sheet
+
+
+def _digits(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
 
 def check_file_size(path: Path) -> None:
     size = path.stat().st_size
@@ -114,10 +122,10 @@ def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
     else:
         width = min(width, _widest_two_letter(xml))
     if height > 1_048_576 or width > 16_384 or height * width > MAX_CELLS:
-        raise Refused(f"Bladet ”{sheet}” har celler utspridda över {height:,} rader och "
-                      f"{width:,} kolumner, långt mer än en registerfil har. Ta bort de celler "
-                      "som ligger långt ut (Ctrl+End visar den sista) och spara igen."
-                      .replace(",", " "))
+        raise Refused(f"Bladet ”{sheet}” har celler utspridda över {_digits(height)} rader och "
+                      f"{_digits(width)} kolumner, långt mer än en registerfil har. Ta bort de "
+                      "celler som ligger långt ut (Ctrl+End visar den sista) och spara igen.",
+                      sheet)
     errors = {}
     if b't="e"' in xml:
         for m in _ERROR_CELL.finditer(xml):

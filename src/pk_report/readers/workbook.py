@@ -34,7 +34,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if workbook is None:
             workbook = CalamineWorkbook.from_path(str(path))
     except guards.Refused as exc:
-        return {}, [Problem("", file, None, None, None, str(exc))]
+        return {}, [Problem("", file, None, None, None, str(exc), exc.sheet)]
     except Exception as exc:  # calamine raises its own types for broken content
         return {}, [Problem("", file, None, None, None,
                             f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
