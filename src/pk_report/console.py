@@ -51,7 +51,10 @@ def print_problems(problems: list[Problem], out: Console) -> None:
             value = f" (värde: ”{_short(p.value)}”)" if p.value else ""
             out.print(f"[{style}]•[/] [bold]{escape(p.place())}[/]{escape(value)}: "
                       f"{escape(p.message)}", soft_wrap=True)
-    out.print(f"{len(errs)} fel och {len(warns)} varningar."
+    from pk_report.swedish import count, upper_first
+
+    summary = f"{count(len(errs), 'fel')} och {count(len(warns), 'varning')}".replace("noll", "inga")
+    out.print(upper_first(summary) + "."
               + (" Rätta felen och kör pk-report validera igen." if errs else ""))
 
 

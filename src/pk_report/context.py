@@ -29,7 +29,7 @@ class Satisfaction:
     very_satisfied: int | None  # percent of evaluations counted as mycket nöjd
     dissatisfied: int  # forms with the lowest grade
     grades: dict[str, int]  # label -> forms, in scale order
-    top_labels: list[str]  # labels counted as mycket nöjd, e.g. ["mer än godkänt", "utmärkt"]
+    top_labels: list[str]  # labels counted as mycket nöjd, e.g. ["Mer än godkänt", "Utmärkt"]
     mode_label: str | None  # the most common grade's label
 
 
@@ -85,8 +85,10 @@ class CourseSection:
     unique_persons: int
     invited: int | None
     signed_up: int
-    women: int
+    women: int  # attendances, as the contract counts them
     men: int
+    women_persons: int  # unique persons, for running text
+    men_persons: int
     evaluations: int
     response_base: int
     response_base_politicians: bool  # the base is the participating politicians

@@ -41,7 +41,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False) -> Report
     sections = [_section(ds, row, sessions, with_comments) for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
-    participation = _participation(totals.by_orgtyp, change.previous.by_orgtyp if change else None)
+    participation = _participation(totals, change.previous if change else None)
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -75,12 +75,19 @@ def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list
     return out
 
 
-def _participation(now: dict[str, int], before: dict[str, int] | None) -> list[OrgRow]:
+def _participation(now, before) -> list[OrgRow]:
+    """Participants by organisation type; head counts without a breakdown as their own row."""
+    def unknown(totals) -> int:
+        return totals.participants - sum(totals.by_orgtyp.values())
+
     rows = []
     for key in ORGTYP_ORDER:
-        if now.get(key) or (before and before.get(key)):
-            rows.append(OrgRow(ORG_LABELS[key], ORG_DEFINITE[key], now.get(key, 0),
-                               None if before is None else before.get(key, 0)))
+        if now.by_orgtyp.get(key) or (before and before.by_orgtyp.get(key)):
+            rows.append(OrgRow(ORG_LABELS[key], ORG_DEFINITE[key], now.by_orgtyp.get(key, 0),
+                               None if before is None else before.by_orgtyp.get(key, 0)))
+    if unknown(now) or (before and unknown(before)):
+        rows.append(OrgRow("uppgift saknas (endast antal)", "okända", unknown(now),
+                           None if before is None else unknown(before)))
     return rows
 
 
@@ -104,8 +111,8 @@ def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None
         very_satisfied=percent(int(evaluations["mycket_nojd"].sum()), n, ds.settings.avrundning),
         dissatisfied=int(evaluations["missnojd"].sum()),
         grades={labels[v]: c for v, c in grades.items()},
-        top_labels=[labels[v].lower() for v in sorted(ds.scale.very_satisfied) if v in labels],
-        mode_label=labels[mode].lower(),
+        top_labels=[labels[v] for v in sorted(ds.scale.very_satisfied) if v in labels],
+        mode_label=labels[mode],
     )
 
 
@@ -137,6 +144,7 @@ def _section(ds: Dataset, row, sessions: pd.DataFrame, with_comments: bool) -> C
     if clerks:
         officials.append(swedish.count(clerks, "tjänsteman"))
     counts = list(held["deltagare"])
+    persons_by_kon = mine.groupby("kon")["person"].nunique().to_dict()
     comments = []
     if with_comments:
         comments = [c for c in evaluations["kommentar"] if c]
@@ -151,7 +159,9 @@ def _section(ds: Dataset, row, sessions: pd.DataFrame, with_comments: bool) -> C
         participants=int(row.deltagare), politicians=int(row.politiker),
         officials=int(row.tjansteman), officials_by_kind=officials if len(officials) > 1 else [],
         unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
-        women=int(row.kvinnor), men=int(row.man), evaluations=int(row.utvarderingar),
+        women=int(row.kvinnor), men=int(row.man),
+        women_persons=int(persons_by_kon.get("K", 0)), men_persons=int(persons_by_kon.get("M", 0)),
+        evaluations=int(row.utvarderingar),
         response_base=int(row.svarsbas), response_base_politicians=int(row.unika_politiker) > 0,
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
         gender=_gender(ds, evaluations), idi=idi_styles(ds, year, kurs_id),

@@ -42,6 +42,8 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "fackförvaltningschef": ("fackförvaltningschef", "fackförvaltningschefer", "en"),
     "bolagschef": ("bolagschef", "bolagschefer", "en"),
     "dag": ("dag", "dagar", "en"),
+    "fel": ("fel", "fel", "ett"),
+    "varning": ("varning", "varningar", "en"),
 }
 
 

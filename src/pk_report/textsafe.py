@@ -25,5 +25,5 @@ def xml_text(text: str) -> str:
 
 def md_inline(text: object) -> str:
     """A name or other data placed in Markdown: special characters escaped, one line."""
-    flat = re.sub(r"\s+", " ", str(text))
+    flat = re.sub(r"[ \t\r\n\f\v\u2028\u2029]+", " ", str(text))  # keep no-break spaces
     return _MD_SPECIAL.sub(r"\\\1", xml_text(flat))

@@ -1,0 +1,107 @@
+"""Commands through CliRunner: exit codes, stdout/stderr, lazy imports, JSON = metrics layer."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from pk_report.cli import app
+from pk_report.metrics import course_figures, stats_records
+
+runner = CliRunner()
+HEAVY = ("pandas", "numpy", "openpyxl", "matplotlib", "pypandoc", "python_calamine", "jinja2",
+         "babel", "docx")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["stats", "--help"], ["build", "--help"]])
+def test_help_imports_nothing_heavy(argv):
+    code = ("import sys\nfrom pk_report.cli import main\nsys.argv = ['pk-report', *%r]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', [m for m in %r if m in sys.modules])" % (argv, HEAVY))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "LOADED []" in out.stdout, out.stdout
+
+
+def test_stats_json_is_the_metrics_layer(sample):
+    result = runner.invoke(app, ["stats", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(json.dumps(stats_records(course_figures(sample))))
+
+
+def test_stats_genus_2009():
+    result = runner.invoke(app, ["stats", "2009", "--course", "genus", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert [r["kurs_id"] for r in rows] == ["genus_ks", "genus_namnder"]
+    assert rows[1]["deltagare"] == 171 and rows[1]["svarsfrekvens"] == 74
+    per = json.loads(runner.invoke(app, ["stats", "2009", "-k", "genus", "--per",
+                                         "organisationstyp", "-f", "json"]).stdout)
+    assert (per[1]["stadsdel"], per[1]["fack"], per[1]["bolag"]) == (88, 51, 32)
+    table = runner.invoke(app, ["stats", "2009", "--course", "genus"])
+    assert table.exit_code == 0 and "74\u00a0%" in table.stdout and "171" in table.stdout
+
+
+def test_stats_csv_for_swedish_excel():
+    result = runner.invoke(app, ["stats", "2009", "-k", "presidier", "-f", "csv"])
+    raw = result.stdout_bytes
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    header, row = lines[0].split(";"), lines[1].split(";")
+    assert header[:3] == ["ar", "kurs_id", "kurs"]
+    assert dict(zip(header, row))["medelbetyg"] == "3,4"
+    assert dict(zip(header, row))["i_plan"] == "ja"
+
+
+@pytest.mark.parametrize("course,code,needle", [("xyz", 2, "Kurser:"),
+                                               ("vidareutbildning", 2, "passar flera kurser"),
+                                               ("Workshop", 0, "")])
+def test_course_matching(course, code, needle):
+    result = runner.invoke(app, ["stats", "--course", course])
+    assert result.exit_code == code
+    assert needle in " ".join(result.output.split())
+
+
+def test_bad_option_is_exit_2():
+    assert runner.invoke(app, ["stats", "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["build"]).exit_code == 2
+
+
+def test_validera_sample_and_announcement():
+    result = runner.invoke(app, ["validera"])
+    assert result.exit_code == 0
+    assert "medföljande exempeldatan" in result.output
+    assert "Inga fel och en varning." in result.output
+
+
+def test_env_variable_names_the_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("PK_REPORT_DATA", str(tmp_path / "saknas"))
+    result = runner.invoke(app, ["validera"])
+    assert result.exit_code == 1 and "Hittar inte" in result.output
+
+
+def test_mall_refuses_to_overwrite_and_accepts_the_sample(tmp_path, sample_tables):
+    from openpyxl import load_workbook
+
+    from helpers import typed_cell
+
+    target = tmp_path / "mall.xlsx"
+    assert runner.invoke(app, ["mall", str(target)]).exit_code == 0
+    assert runner.invoke(app, ["mall", str(target)]).exit_code == 2
+    wb = load_workbook(target)
+    assert "Instruktioner" in wb.sheetnames
+    sheet = wb["tillfallen"]
+    assert sheet.freeze_panes == "A2"
+    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
+    assert any("genomförd" in f for f in lists)
+    assert any("K,M,X" in dv.formula1 for dv in wb["deltagare"].data_validations.dataValidation)
+    for name, rows in sample_tables.items():
+        ws = wb[name]
+        columns = [c.value for c in ws[1]]
+        for i, row in enumerate(rows[1:], start=2):
+            values = dict(zip(rows[0], row))
+            for j, column in enumerate(columns, start=1):
+                ws.cell(row=i, column=j, value=typed_cell(values.get(column, ""), column))
+    wb.save(target)
+    result = runner.invoke(app, ["validera", "--data", str(target)])
+    assert result.exit_code == 0, result.output

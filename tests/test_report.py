@@ -1,0 +1,160 @@
+"""The 2009 report: golden file, every fact of seed 000, DOCX styles, outputs and pipes.
+
+Regenerate the golden files with `python tools/update_golden.py` and read the diff before
+committing it.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pk_report.build_command import report_bytes
+from pk_report.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def report_2009():
+    return report_bytes(2009, None, "md", None, False).decode("utf-8")
+
+
+@pytest.mark.parametrize("year", [2009, 2010])
+def test_golden(year):
+    expected = (GOLDEN / f"rapport_{year}.md").read_text(encoding="utf-8")
+    assert report_bytes(year, None, "md", None, False).decode("utf-8") == expected, \
+        "report changed: run python tools/update_golden.py and read the diff"
+
+
+def flat(text):
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+SEED_FACTS = [
+    "Per Svensson (S) ordförande", "Erik Berglund (V)", "Mark Johnson (M)",
+    "Thomas Martinsson (MP)", "Martin Hellström (KD)", "Stefan Landberg (FP)",
+    "Styrgruppen har haft fem sammanträden",
+    "fyra tillfällen och 87 deltagande politiker",
+    "87 deltagande politiker och 38 tjänstemän (19 stadsdelschefer, tio fackförvaltningschefer och nio bolagschefer)",
+    "Av de 87 deltagande politikerna lämnade 57, det vill säga 65 procent, en utvärdering",
+    "sex tillfällen och 238 deltagare",
+    "Av de 238 deltagande politikerna lämnade 187, det vill säga 78 procent",
+    "ett tillfälle och åtta deltagare",
+    "Inbjudan skickades ut till 54 ledamöter och nio personer anmälde sig",
+    "Av deltagarna var fem kvinnor och tre män",
+    "lämnade sju, det vill säga 87 procent, en utvärdering",
+    "40 deltagare vid det första tillfället och 14 deltagare vid det andra",
+    "tre tillfällen och 171 deltagare",
+    "lämnade 128, det vill säga 74 procent",
+    "Kvinnorna var mer nöjda än männen",
+    "Eftersom antalet anmälda deltagare var för få ställdes ”Grundutbildning stiftelser med egen förvaltning” och ”Grundutbildning nämnd- och styrelseledamöter” in",
+    "tre tillfällen i mars 2010",
+    "731 322 kronor",
+    "| Stadsdelsnämnder | 288 |", "| Facknämnder | 147 |", "| Bolagsstyrelser | 99 |",
+]
+
+
+@pytest.mark.parametrize("fact", SEED_FACTS)
+def test_every_fact_of_seed_000(report_2009, fact):
+    assert fact in flat(report_2009)
+
+
+def test_genus_course_split_by_board_type(sample):
+    from pk_report.breakdowns import participants_by
+
+    by_org = participants_by(sample, "organisationstyp").loc[(2009, "genus_namnder")]
+    assert (by_org["stadsdel"], by_org["fack"], by_org["bolag"]) == (88, 51, 32)
+
+
+def test_no_names_or_comments_unless_asked(report_2009, sample):
+    assert not re.search(r"\bP\d{4}\b", report_2009)
+    comments = {c for c in sample.utvarderingar["kommentar"] if c}
+    assert comments and not any(c in report_2009 for c in comments)
+    with_comments = report_bytes(2009, None, "md", None, True).decode("utf-8")
+    assert any(c in with_comments for c in comments)
+
+
+def test_docx_has_styles_headings_table_and_figures(tmp_path):
+    from docx import Document
+
+    out = tmp_path / "rapport.docx"
+    result = CliRunner().invoke(app, ["build", "2009", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(out))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
+    assert len(doc.tables) >= 2
+    text = flat("\n".join(p.text for p in doc.paragraphs))
+    for fact in ("731 322 kronor", "65 procent", "78 procent", "74 procent", "fem sammanträden"):
+        assert fact in text
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "288" in cells
+    lang = doc.styles["Normal"].element.rPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang")
+    assert lang is not None and "sv-SE" in lang.attrib.values()
+
+
+def test_html_output_is_escaped_and_swedish(tmp_path):
+    out = tmp_path / "rapport.html"
+    result = CliRunner().invoke(app, ["build", "2009", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'lang="sv-SE"' in html and "731" in html and "<script" not in html.lower()
+
+
+def test_docx_to_pipe_gives_bytes_and_markdown_to_stdout():
+    result = CliRunner().invoke(app, ["build", "2009", "--format", "docx"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes[:2] == b"PK"
+    md = CliRunner().invoke(app, ["build", "2009"])
+    assert md.exit_code == 0 and md.stdout.startswith("# Rapport från styrgruppen")
+
+
+def test_docx_to_a_terminal_is_refused(monkeypatch):
+    import sys
+
+    from pk_report.build_command import build_report
+    from pk_report.errors import UsageError
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    with pytest.raises(UsageError, match="-o rapport.docx"):
+        build_report(2009, None, None, "docx", None, False)
+
+
+def test_unknown_year_lists_the_years():
+    result = CliRunner().invoke(app, ["build", "1999"])
+    assert result.exit_code == 1
+    assert "2008, 2009, 2010" in flat(result.output)
+
+
+def test_existing_file_survives_a_failed_build(tmp_path, monkeypatch):
+    out = tmp_path / "rapport.docx"
+    out.write_bytes(b"old report")
+    import pk_report.build_command as bc
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pandoc died")
+
+    monkeypatch.setattr(bc, "convert", broken)
+    result = CliRunner().invoke(app, ["build", "2009", "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.docx"]
+
+
+def test_own_templates_override_and_fall_back(tmp_path):
+    runner = CliRunner()
+    mallar = tmp_path / "mallar"
+    assert runner.invoke(app, ["mall", "--mallar", str(mallar)]).exit_code == 0
+    assert (mallar / "rapport.md.j2").is_file() and (mallar / "reference.docx").is_file()
+    assert runner.invoke(app, ["mall", "--mallar", str(mallar)]).exit_code == 2
+    (mallar / "kostnader.md.j2").write_text("## Kostnader\n\nSumma: {{ total_cost | kronor }}\n",
+                                            encoding="utf-8")
+    (mallar / "kurs.md.j2").unlink()
+    result = runner.invoke(app, ["build", "2009", "--mallar", str(mallar)])
+    assert result.exit_code == 0
+    assert "Summa: 731\u00a0322\u00a0kronor" in result.stdout
+    assert "### Innehåll och genomförande" in result.stdout  # kurs.md.j2 from the bundle
