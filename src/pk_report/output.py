@@ -17,6 +17,8 @@ def format_for(output: Path | None, fmt: str | None) -> str:
         return fmt
     if output is None:
         return "md"
+    if output.is_dir():
+        raise OutputError(f"{output} är en mapp. Ange ett filnamn, t.ex. {output / 'rapport.docx'}.")
     found = FORMATS.get(output.suffix.lower())
     if found is None:
         raise UsageError(f"Känner inte igen filändelsen ”{output.suffix}”. Använd .md, .docx "

@@ -41,6 +41,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                             "Öppna den i Excel och spara den på nytt.")]
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    readable = []
     for name in workbook.sheet_names:
         key = norm_name(name)
         if key in IGNORED_SHEETS:
@@ -49,30 +50,55 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             problems.append(Problem("", file, None, None, name,
                                     f"Bladet ”{name}” hör inte till dataformatet och läses inte. "
                                     "Byt namn på det om det skulle ha lästs.", name, WARNING))
-            continue
-        if wanted.get(key) != name:
+        elif wanted.get(key) != name:
             problems.append(Problem(key, file, None, None, name,
                                     f"Tabellen {key} finns på två blad (även ”{wanted[key]}”). "
                                     "Ta bort eller byt namn på det ena.", name))
+        else:
+            readable.append(name)
+    if path.suffix.lower() == ".ods":
+        from pk_report.readers.isolate import run_limited
+
+        try:
+            sheets = run_limited(_sheet_rows, str(path), readable)
+        except guards.Refused as exc:
+            return {}, [Problem("", file, None, None, None, str(exc))]
+    else:
+        sheets = _sheet_rows(str(path), readable, workbook)
+    for name in readable:
+        key = norm_name(name)
+        found = sheets[name]
+        if isinstance(found, str):
+            problems.append(Problem(key, file, None, None, None,
+                                    f"Bladet går inte att läsa ({found}). Kopiera innehållet till "
+                                    "ett nytt blad och spara.", name))
             continue
+        rows, first_row, first_col = found
+        _restore_errors(rows, error_cells.get(name, {}), first_row, first_col)
+        numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
+        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name)
+        problems.extend(found_problems)
+        if raw is not None:
+            tables[key] = raw
+    return tables, problems
+
+
+def _sheet_rows(path: str, names: list[str], workbook=None) -> dict[str, object]:
+    """Sheet name -> (canonical text rows, first row, first column), or the error's text."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = workbook or CalamineWorkbook.from_path(path)
+    out: dict[str, object] = {}
+    for name in names:
         try:
             sheet = workbook.get_sheet_by_name(name)
             cells = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
-            problems.append(Problem(key, file, None, None, None,
-                                    f"Bladet går inte att läsa ({type(exc).__name__}: {exc}). "
-                                    "Kopiera innehållet till ett nytt blad och spara.", name))
+            out[name] = f"{type(exc).__name__}: {exc}"
             continue
-        first_row = sheet.start[0] if sheet.start else 0
-        first_col = sheet.start[1] if sheet.start else 0
-        rows = [[cell_text(c) for c in row] for row in cells]
-        _restore_errors(rows, error_cells.get(name, {}), first_row, first_col)
-        numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
-        raw, found = build_raw_table(TABLES[key], rows, numbers, file, name)
-        problems.extend(found)
-        if raw is not None:
-            tables[key] = raw
-    return tables, problems
+        start = sheet.start or (0, 0)
+        out[name] = ([[cell_text(c) for c in row] for row in cells], start[0], start[1])
+    return out
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
