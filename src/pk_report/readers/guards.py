@@ -18,7 +18,7 @@ MAX_RATIO = 200  # unpacked / packed, per member of a size worth checking
 MAX_CELLS = 40_000_000  # rows x columns of one sheet's used range
 
 _ROW_TAG = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_WIDE_REF = re.compile(rb'\br="([A-Z]{3,})\d+"')
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,})\d')  # a literal prefix: the fast path of re
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
@@ -115,12 +115,8 @@ def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
     big_rows = re.findall(rb'<row\b[^>]*?\br="(\d{7,})"', xml)
     if big_rows:
         height = max(height, *(int(r) for r in big_rows))
-    width = 702  # up to column ZZ
-    wide = {m.group(1) for m in _WIDE_REF.finditer(xml)}
-    if wide:
-        width = max(column_number(w) for w in wide)
-    else:
-        width = min(width, _widest_two_letter(xml))
+    wide = set(_WIDE_REF.findall(xml))
+    width = max((column_number(w) for w in wide), default=26)
     if height > 1_048_576 or width > 16_384 or height * width > MAX_CELLS:
         raise Refused(f"Bladet ”{sheet}” har celler utspridda över {_digits(height)} rader och "
                       f"{_digits(width)} kolumner, långt mer än en registerfil har. Ta bort de "
@@ -135,10 +131,3 @@ def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
                 key = (int(ref.group(2)), column_number(ref.group(1)))
                 errors[key] = value.group(1).decode("utf-8", "replace") if value else "#FEL"
     return errors
-
-
-def _widest_two_letter(xml: bytes) -> int:
-    letters = set(re.findall(rb'\br="([A-Z]{2})\d+"', xml))
-    if not letters:
-        return 26
-    return max(column_number(w) for w in letters)

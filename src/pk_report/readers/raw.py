@@ -62,15 +62,26 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def build_raw_table(table: Table, rows: list[list[str]], row_numbers: list[int], file: str,
+def column_text(rows: list[list], j: int) -> list[str]:
+    """Column ``j`` of ``rows`` as canonical text (strings take the fast path)."""
+    if all(len(row) > j for row in rows):
+        cells = [row[j] for row in rows]
+    else:
+        cells = [row[j] if j < len(row) else None for row in rows]
+    return [c.strip() if type(c) is str else cell_text(c) for c in cells]
+
+
+def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
                     sheet: str | None) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
 
-    ``rows`` hold canonical text; ``row_numbers[i]`` is the number the clerk sees for rows[i].
+    ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
+    sees for rows[i]. Only the contract's columns are turned into text.
     """
     known = {c.name for c in table.columns}
+    head = [[cell_text(c) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
     best, best_hits = None, 0
-    for i, row in enumerate(rows[: MAX_TITLE_ROWS + 1]):
+    for i, row in enumerate(head):
         hits = len({norm_name(c) for c in row if c} & known)
         if hits > best_hits:
             best, best_hits = i, hits
@@ -80,7 +91,7 @@ def build_raw_table(table: Table, rows: list[list[str]], row_numbers: list[int],
                               f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
                               f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
                               "överst i tabellen, se pk-report mall.", sheet)]
-    header = rows[best]
+    header = head[best]
     header_row = row_numbers[best]
     problems: list[Problem] = []
     positions: dict[str, int] = {}
@@ -101,15 +112,12 @@ def build_raw_table(table: Table, rows: list[list[str]], row_numbers: list[int],
         else:
             ignored.append(text)
     body = rows[best + 1:]
-    numbers = row_numbers[best + 1:]
-    keep = [i for i, row in enumerate(body) if any(row)]
-    if len(keep) != len(body):
-        body = [body[i] for i in keep]
-        numbers = [numbers[i] for i in keep]
-    data = {}
-    for name, j in positions.items():
-        data[name] = [row[j] if j < len(row) else "" for row in body]
-    frame = pd.DataFrame(data, index=pd.Index(numbers, name="rad"), dtype=object)
+    data = {name: column_text(body, j) for name, j in positions.items()}
+    frame = pd.DataFrame(data, index=pd.Index(row_numbers[best + 1:], name="rad"), dtype=object)
+    if len(frame.columns):
+        frame = frame[(frame != "").any(axis=1).to_numpy()]
+    else:
+        frame = frame.iloc[0:0]
     raw = RawTable(table.name, file, sheet, header_row, headers, frame, ignored)
     for text in ignored:
         problems.append(raw.problem(header_row, None, text,

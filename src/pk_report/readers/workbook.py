@@ -7,7 +7,7 @@ from pathlib import Path
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
-from pk_report.readers.raw import RawTable, build_raw_table, cell_text
+from pk_report.readers.raw import RawTable, build_raw_table
 from pk_report.schema import TABLES
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
@@ -97,7 +97,7 @@ def _sheet_rows(path: str, names: list[str], workbook=None) -> dict[str, object]
             out[name] = f"{type(exc).__name__}: {exc}"
             continue
         start = sheet.start or (0, 0)
-        out[name] = ([[cell_text(c) for c in row] for row in cells], start[0], start[1])
+        out[name] = (cells, start[0], start[1])
     return out
 
 
