@@ -108,6 +108,8 @@ def parse_column(texts: pd.Series, parse: Callable[[str], Parsed], default: obje
 
     An empty cell becomes ``default`` (parsed, when it is text) without error.
     """
+    if parse is parse_text:
+        return _text_column(texts, default)
     codes, uniques = pd.factorize(texts, sort=False)
     values, messages = [], []
     for text in uniques:
@@ -129,3 +131,19 @@ def parse_column(texts: pd.Series, parse: Callable[[str], Parsed], default: obje
     if len(codes) == 0:
         return np.empty(0, dtype=object), pd.Series([], dtype=object, index=texts.index)
     return value_array[codes], pd.Series(message_array[codes], index=texts.index)
+
+
+def _text_column(texts: pd.Series, default: object) -> tuple[np.ndarray, pd.Series]:
+    """Free text needs no parsing: only Excel error values are flagged (checked per distinct
+    value, so a column of 100,000 names costs one pass of factorize)."""
+    values = texts.to_numpy(dtype=object, copy=True)
+    messages = pd.Series(None, index=texts.index, dtype=object)
+    codes, uniques = pd.factorize(texts, sort=False)
+    errors = [i for i, u in enumerate(uniques) if u[:1] in ("#", "E") and EXCEL_ERROR.match(u)]
+    for i in np.flatnonzero(np.isin(codes, errors)) if errors else []:
+        messages.iloc[i] = (f"Cellen innehåller Excel-felet {values[i]}. Rätta formeln eller "
+                            "skriv in värdet för hand.")
+        values[i] = None
+    if default not in (None, ""):
+        values[values == ""] = default
+    return values, messages

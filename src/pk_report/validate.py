@@ -116,10 +116,12 @@ def _check_participants(check: _Checker) -> None:
     d["held"] = d["tillfalle_id"].map(session["held"]).fillna(False).astype(bool)
     d["politiker"] = d["roll"].isin(schema.POLITICAL_ROLES)
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
-    anonymous = d["namn"] == ""
-    d["person"] = d["namn"].where(~anonymous, "\0rad" + d.index.astype(str))
+    anonymous = (d["namn"] == "").to_numpy()
+    person = d["namn"].astype(object).to_numpy(copy=True)
+    person[anonymous] = ["\0rad" + str(i) for i in d.index[anonymous]]
+    d["person"] = person
     counted = s[s["antal_deltagare"].notna()]
-    has_rows = counted["tillfalle_id"].isin(set(d["tillfalle_id"]))
+    has_rows = counted["tillfalle_id"].isin(d["tillfalle_id"].unique())
     check.add("tillfallen", counted.index[has_rows.to_numpy()], "antal_deltagare",
               "Tillfället har också rader i deltagare; antal_deltagare används inte. Töm cellen "
               "eller ta bort raderna.", WARNING)
@@ -152,8 +154,9 @@ def _check_evaluations(check: _Checker, scale: GradeScale) -> None:
               "Utvärderingen hör varken till ett tillfälle eller till en kurs. Fyll i tillfalle_id, "
               "eller kurs_id och ar.")
     courses = _course_keys(check)
-    orphan = [row for row, y, c, l in zip(e.index, own_year, e["kurs_id"], loose & ~lacking)
-              if l and (int(y), c) not in courses]
+    loose_rows = e[np.asarray(loose & ~lacking, dtype=bool)]
+    orphan = [row for row, y, c in zip(loose_rows.index, loose_rows["ar"], loose_rows["kurs_id"])
+              if (int(y), c) not in courses]
     check.add("utvarderingar", orphan, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id eller ar.")
     e["ar"] = pd.array(np.where(by_session, s_year, own_year), dtype="Int64") if len(e) else own_year
@@ -162,15 +165,14 @@ def _check_evaluations(check: _Checker, scale: GradeScale) -> None:
     check.add("utvarderingar", e.index[np.asarray(not_held, dtype=bool)], "tillfalle_id",
               "Utvärdering för ett tillfälle som inte genomfördes. Kontrollera tillfalle_id.", WARNING)
     labels = {norm_name(label): value for value, label in scale.labels.items()}
-    values = []
-    for row, grade in zip(e.index, e["betyg"]):
-        value = _grade_value(grade, scale, labels)
-        if value is None and grade not in ("", None):
-            allowed = ", ".join(f"{v} {lab}" for v, lab in scale.labels.items())
-            check.add("utvarderingar", [row], "betyg",
-                      f"Betyget finns inte i betygsskalan ({allowed}). Skriv ett av värdena.")
-        values.append(value)
-    e["varde"] = pd.array(values, dtype="Int64")
+    codes, grades = pd.factorize(pd.Series(e["betyg"], dtype=object), use_na_sentinel=False)
+    resolved = [_grade_value(g, scale, labels) for g in grades]
+    allowed = ", ".join(f"{v} {lab}" for v, lab in scale.labels.items())
+    bad = {i for i, (g, v) in enumerate(zip(grades, resolved)) if v is None and g not in ("", None)}
+    if bad:
+        check.add("utvarderingar", e.index[np.isin(codes, list(bad))], "betyg",
+                  f"Betyget finns inte i betygsskalan ({allowed}). Skriv ett av värdena.")
+    e["varde"] = pd.array([resolved[c] for c in codes], dtype="Int64")
     e["mycket_nojd"] = e["varde"].isin(list(scale.very_satisfied))
     e["missnojd"] = e["varde"].isin(list(scale.dissatisfied))
 
