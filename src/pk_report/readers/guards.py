@@ -39,7 +39,7 @@ def _digits(n: int) -> str:
 def check_file_size(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
-        raise Refused("Filen är tom. Spara arbetsboken på nytt från Excel.")
+        raise Refused("Filen är tom (0 byte). Spara den på nytt från Excel, med rubrikraden.")
     if size > MAX_FILE_BYTES:
         raise Refused(f"Filen är {size // 1024**2} MB, mer än vad en registerfil rimligen är "
                       f"({MAX_FILE_BYTES // 1024**2} MB). Kontrollera att det är rätt fil.")

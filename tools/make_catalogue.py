@@ -1,0 +1,71 @@
+"""Writes docs/felkatalog.md: every kind of bad input in tests/bad_inputs/ and what the user
+sees for it, taken from running pk-report on it (so the catalogue cannot drift from the code).
+
+Run:  python tools/make_catalogue.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_bad_inputs import CASES, build_case  # noqa: E402
+
+from pk_report.pipeline import inspect  # noqa: E402
+
+HEAD = """# Felkatalog: felaktig indata och vad användaren ser
+
+Varje rad är ett fall i `tests/bad_inputs/` (exempeldatan med ett fel infört). Meddelandet är
+det som `pk-report validera` skriver, och avslutningskoden är 1 i alla fall. `pk-report build`
+och `pk-report stats` stannar på samma sätt, med samma lista, innan något skrivs.
+Filen skapas av `python tools/make_catalogue.py`.
+
+| fall | form | plats | vad användaren ser |
+|---|---|---|---|
+"""
+
+TAIL = """
+## Fientliga och trasiga filer (tests/test_hostile.py)
+
+| fall | vad som händer |
+|---|---|
+| fil över 300 MB (t.ex. 2 GB) | avvisas innan den läses: ”Filen är … MB, mer än vad en registerfil rimligen är” |
+| zip-bomb (en del packas upp till hundratals MB ur några kB) | avvisas innan den packas upp: ”… är misstänkt hårt packad … och läses inte” |
+| arbetsbok som packas upp till över 2 GB | avvisas: ”Arbetsboken packas upp till mer än 2 GB och läses inte” |
+| blad med celler långt ut (A1 och ZZ1000000 i en fil på 5 kB) | avvisas innan python-calamine läser bladet (calamine skulle avbryta hela processen): ”Bladet … har celler utspridda över …” |
+| .ods som kräver för mycket minne | läses i en barnprocess med minnesgräns; processen avbryts, verktyget skriver ”läsningen avbröts (den krävde mer minne än 3 GB)” |
+| utdatafil i en mapp som inte finns / en mapp som utdatafil | ”Mappen … finns inte” / ”… är en mapp. Ange ett filnamn” (kod 1) |
+| ingen skrivbehörighet, filen öppen i Word | ”Kan inte skriva … Kontrollera behörigheten” / ”Är filen öppen i Word? Stäng den och försök igen.”; en befintlig fil lämnas orörd |
+| text som börjar med = + - @ i data | CSV-utdata får en apostrof först; Markdown, HTML och Word visar texten som text |
+| namn och fritextkommentarer | syns aldrig i någon utdata (kommentarer bara med `--med-kommentarer`) |
+| utvärderingsgrupper under anonymitetsgränsen | döljs i rapporten och i `stats --per kon`, liksom den grupp som annars kunde räknas fram |
+"""
+
+
+def main() -> None:
+    lines = []
+    for path in CASES:
+        case = json.loads(path.read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory() as tmp:
+            data = build_case(case, Path(tmp))
+            expect = case["expect"]
+            problems = [p for p in inspect(data).errors
+                        if p.table == expect["table"] and p.row == expect["row"]]
+            p = problems[0]
+            place = p.place().replace("|", "\\|")
+            message = p.message.replace("|", "\\|")
+            if p.value:
+                message = f"(värde ”{p.value}”) {message}"
+            lines.append(f"| {path.stem.replace('_', ' ')} | {case['form']} | {place} | {message} |")
+    out = ROOT / "docs" / "felkatalog.md"
+    out.write_text(HEAD + "\n".join(lines) + "\n" + TAIL, encoding="utf-8")
+    print(f"Wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
