@@ -96,17 +96,22 @@ def evaluate(session_ids: list[str], grades_by_gender: dict[str, dict[int, int]]
         tables["utvarderingar"].append(forms_row)
 
 
+def steering_group(ar, members, meetings):
+    for name, parti, roll in members:
+        tables["styrgrupp"].append({"ar": ar, "namn": name, "parti": parti, "roll": roll})
+    for d in meetings:
+        tables["sammantraden"].append({"datum": d, "anteckning": ""})
+
+
 def cost(ar, kurs_id, post, belopp):
     tables["kostnader"].append({"ar": ar, "kurs_id": kurs_id, "post": post, "belopp": belopp})
 
 
 def year_2008() -> None:
-    for name, parti, roll in [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
-                              ("Mark Johnson", "M", ""), ("Thomas Martinsson", "MP", ""),
-                              ("Anna Holm", "KD", ""), ("Stefan Landberg", "FP", "")]:
-        tables["styrgrupp"].append({"ar": 2008, "namn": name, "parti": parti, "roll": roll})
-    for d in ("2008-02-11", "2008-05-19", "2008-09-22", "2008-11-24"):
-        tables["sammantraden"].append({"datum": d, "anteckning": ""})
+    steering_group(2008, [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
+                          ("Mark Johnson", "M", ""), ("Thomas Martinsson", "MP", ""),
+                          ("Anna Holm", "KD", ""), ("Stefan Landberg", "FP", "")],
+                   ("2008-02-11", "2008-05-19", "2008-09-22", "2008-11-24"))
     course(2008, "grund_namnd", "Grundutbildning nämnd- och styrelseledamöter",
            malgrupp="nyvalda ledamöter och de som ej deltagit tidigare", planerade_tillfallen=4)
     ids = ["2008-GN-1", "2008-GN-2", "2008-GN-3", "2008-GN-4"]
@@ -128,12 +133,10 @@ def year_2008() -> None:
 
 
 def year_2009() -> None:
-    for name, parti, roll in [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
-                              ("Mark Johnson", "M", ""), ("Thomas Martinsson", "MP", ""),
-                              ("Martin Hellström", "KD", ""), ("Stefan Landberg", "FP", "")]:
-        tables["styrgrupp"].append({"ar": 2009, "namn": name, "parti": parti, "roll": roll})
-    for d in ("2009-01-19", "2009-03-23", "2009-06-15", "2009-09-14", "2009-11-30"):
-        tables["sammantraden"].append({"datum": d, "anteckning": ""})
+    steering_group(2009, [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
+                          ("Mark Johnson", "M", ""), ("Thomas Martinsson", "MP", ""),
+                          ("Martin Hellström", "KD", ""), ("Stefan Landberg", "FP", "")],
+                   ("2009-01-19", "2009-03-23", "2009-06-15", "2009-09-14", "2009-11-30"))
 
     course(2009, "presidier", "Vidareutbildning i modellen ledning och styrning",
            malgrupp="presidierna i nämnder och styrelser och förvaltnings- och bolagschefer",
@@ -220,13 +223,10 @@ def year_2009() -> None:
 
 def year_2010() -> None:
     """The four steps of seed 004, the targeted courses, and what 2009 moved to 2010."""
-    for name, parti, roll in [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
-                              ("Mark Johnson", "M", "vice ordförande"),
-                              ("Thomas Martinsson", "MP", ""), ("Martin Hellström", "KD", ""),
-                              ("Stefan Landberg", "FP", "")]:
-        tables["styrgrupp"].append({"ar": 2010, "namn": name, "parti": parti, "roll": roll})
-    for d in ("2010-01-25", "2010-04-19", "2010-08-30", "2010-11-22"):
-        tables["sammantraden"].append({"datum": d, "anteckning": ""})
+    steering_group(2010, [("Per Svensson", "S", "ordförande"), ("Erik Berglund", "V", ""),
+                          ("Mark Johnson", "M", "vice ordförande"), ("Thomas Martinsson", "MP", ""),
+                          ("Martin Hellström", "KD", ""), ("Stefan Landberg", "FP", "")],
+                   ("2010-01-25", "2010-04-19", "2010-08-30", "2010-11-22"))
     course(2010, "steg1", "Den kommunala organisationen", malgrupp="alla nyvalda politiker",
            planerade_tillfallen=4, beskrivning=STEG1)
     ids = ["2010-S1-1", "2010-S1-2", "2010-S1-3", "2010-S1-4"]
