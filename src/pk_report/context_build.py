@@ -38,7 +38,14 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False) -> Report
     change = year_change(ds, courses, totals)
     ev_year = evaluations_of(ds, year)
     this = courses[courses["ar"] == year]
-    sections = [_section(ds, row, sessions, with_comments) for row in this.itertuples(index=False)]
+    attended = attendances(ds)
+    groups = {name: dict(tuple(frame[frame["ar"] == year].groupby("kurs_id")))
+              for name, frame in (("sessions", sessions), ("attended", attended),
+                                  ("evaluations", ev_year))}
+    empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
+             "evaluations": ev_year.iloc[0:0]}
+    sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
+                         with_comments) for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
@@ -125,14 +132,12 @@ def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None
                               comparison.women.utvarderingar, comparison.men.utvarderingar)
 
 
-def _section(ds: Dataset, row, sessions: pd.DataFrame, with_comments: bool) -> CourseSection:
+def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
+             with_comments: bool) -> CourseSection:
+    """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms."""
     year, kurs_id = int(row.ar), row.kurs_id
-    own = sessions[(sessions["ar"] == year) & (sessions["kurs_id"] == kurs_id)]
     own = own.sort_values("datum", key=lambda s: s.map(lambda d: (d is None, d)), kind="stable")
     held = own[own["held"]]
-    evaluations = evaluations_of(ds, year, kurs_id)
-    a = attendances(ds)
-    mine = a[(a["ar"] == year) & (a["kurs_id"] == kurs_id)]
     chiefs = participants_by(ds, "organisationstyp", mine[mine["roll"] == "chef"])
     officials = []
     if len(chiefs):

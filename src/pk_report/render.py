@@ -27,6 +27,22 @@ def _finalize(value: object) -> object:
     return md_inline(value)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates in the user's cache folder (keyed by each template's source, so the
+    clerk's own templates are recompiled when they change); none if it cannot be written."""
+    import os
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pk-report" / "jinja"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        probe = base / ".write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(base))
+
+
 def make_environment(own: Path | None = None) -> jinja2.Environment:
     """The one Jinja2 environment: StrictUndefined, trim_blocks, Swedish filters."""
     loaders: list[jinja2.BaseLoader] = []
@@ -38,7 +54,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(bundled_templates())))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             autoescape=False, finalize=_finalize)
+                             autoescape=False, finalize=_finalize, bytecode_cache=_bytecode_cache())
     env.filters.update({
         "antal": swedish.count, "tal": swedish.number_word, "ordningstal": swedish.ordinal,
         "siffror": swedish.integer, "procent": swedish.percent_text, "procentcell": swedish.percent_cell,
