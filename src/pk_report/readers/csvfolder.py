@@ -9,7 +9,8 @@ from pathlib import Path
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
-from pk_report.readers.raw import RawTable, build_raw_table
+from pk_report.readers.raw import (MAX_TITLE_ROWS, Header, RawTable, build_raw_table,
+                                    find_header, raw_table)
 from pk_report.schema import TABLES
 
 DELIMITERS = ";,\t"
@@ -95,18 +96,53 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
         return None, [Problem(key, file, None, None, None,
                               "Filen är tom. Den ska ha en rubrikrad med kolumnnamnen, se "
                               "pk-report mall.")]
-    known = set(TABLES[key].column_names)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text, known))
+    table = TABLES[key]
+    delimiter = sniff_delimiter(text, set(table.column_names))
+    fast = _read_fast(table, text, delimiter, file)
+    if fast is not None:
+        return fast
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     numbers: list[int] = []
     start = 1
     try:
         for record in reader:
-            rows.append([cell.strip() for cell in record])
+            rows.append(record)
             numbers.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
         return None, [Problem(key, file, start, None, None,
                               f"Raden går inte att tolka som CSV ({exc}). Kontrollera citattecknen "
                               "på raden.")]
-    return build_raw_table(TABLES[key], rows, numbers, file, None)
+    return build_raw_table(table, rows, numbers, file, None)
+
+
+def _read_fast(table, text: str, delimiter: str, file: str):
+    """pandas' C parser for the rows below the header, when every record is one line.
+
+    Returns None when the file needs the careful path (a record over several lines, ragged
+    rows, a header not found among the first lines): row numbers must match the file.
+    """
+    import pandas as pd
+
+    lines = text.splitlines()
+    head = [[c.strip() for c in r] for r in csv.reader(lines[: MAX_TITLE_ROWS + 1],
+                                                       delimiter=delimiter)]
+    if len(head) != len(lines[: MAX_TITLE_ROWS + 1]):
+        return None
+    header = find_header(table, head, list(range(1, len(head) + 1)), file, None)
+    if not isinstance(header, Header) or not header.positions:
+        return None
+    skip = header.index + 1
+    columns = sorted(header.positions.items(), key=lambda kv: kv[1])
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, skiprows=skip,
+                            usecols=[j for _, j in columns], dtype=str, keep_default_na=False,
+                            na_filter=False, skip_blank_lines=False, engine="c")
+    except Exception:  # ragged or odd rows: the csv module path reports them by line
+        return None
+    if len(frame) != len(lines) - skip:
+        return None
+    data = {name: frame[j].str.strip() for name, j in columns}
+    numbers = range(skip + 1, skip + 1 + len(frame))
+    return raw_table(table, header, data, numbers, file, None)

@@ -71,6 +71,74 @@ def column_text(rows: list[list], j: int) -> list[str]:
     return [c.strip() if type(c) is str else cell_text(c) for c in cells]
 
 
+@dataclass
+class Header:
+    """Where a table's header row is and which column holds which contract column."""
+
+    index: int  # position of the header among the rows given
+    row: int  # its row number as the clerk sees it
+    positions: dict[str, int]
+    headers: dict[str, str]
+    ignored: list[str]
+    problems: list[Problem]
+
+
+def find_header(table: Table, head: list[list[str]], row_numbers: list[int], file: str,
+                sheet: str | None) -> Header | Problem:
+    """The header among the first rows (as canonical text): the row with most known columns."""
+    known = {c.name for c in table.columns}
+    best, best_hits = None, 0
+    for i, row in enumerate(head[: MAX_TITLE_ROWS + 1]):
+        hits = len({norm_name(c) for c in row if c} & known)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best is None:
+        wanted = ", ".join(c.name for c in table.columns if c.required)
+        return Problem(table.name, file, None, None, None,
+                       f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
+                       f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
+                       "överst i tabellen, se pk-report mall.", sheet)
+    header_row = row_numbers[best]
+    found = Header(best, header_row, {}, {}, [], [])
+    for j, text in enumerate(head[best]):
+        if not text:
+            continue
+        key = norm_name(text)
+        if key not in known:
+            found.ignored.append(text)
+        elif key in found.positions:
+            found.problems.append(Problem(table.name, file, header_row, text, None,
+                                          f"Kolumnen finns två gånger (även ”{found.headers[key]}”). "
+                                          "Ta bort eller byt namn på den ena.", sheet))
+        else:
+            found.positions[key] = j
+            found.headers[key] = text
+    return found
+
+
+def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
+              numbers, file: str, sheet: str | None) -> tuple[RawTable, list[Problem]]:
+    """The RawTable from the contract columns' text; empty rows dropped, problems of the header."""
+    frame = pd.DataFrame(data, dtype=object)
+    frame.index = pd.Index(numbers, name="rad")
+    if len(frame.columns):
+        frame = frame[(frame != "").any(axis=1).to_numpy()]
+    else:
+        frame = frame.iloc[0:0]
+    raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored)
+    problems = list(header.problems)
+    for text in header.ignored:
+        problems.append(raw.problem(header.row, None, text,
+                                    f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
+                                    "Byt namn på den om den skulle ha lästs.", WARNING))
+    for column in table.columns:
+        if column.required and column.name not in header.positions:
+            problems.append(Problem(table.name, file, header.row, column.name, None,
+                                    f"Obligatorisk kolumn ”{column.name}” saknas. Lägg till den "
+                                    "i rubrikraden.", sheet))
+    return raw, problems
+
+
 def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
                     sheet: str | None) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
@@ -78,54 +146,10 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
     sees for rows[i]. Only the contract's columns are turned into text.
     """
-    known = {c.name for c in table.columns}
     head = [[cell_text(c) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
-    best, best_hits = None, 0
-    for i, row in enumerate(head):
-        hits = len({norm_name(c) for c in row if c} & known)
-        if hits > best_hits:
-            best, best_hits = i, hits
-    if best is None:
-        wanted = ", ".join(c.name for c in table.columns if c.required)
-        return None, [Problem(table.name, file, None, None, None,
-                              f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
-                              f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
-                              "överst i tabellen, se pk-report mall.", sheet)]
-    header = head[best]
-    header_row = row_numbers[best]
-    problems: list[Problem] = []
-    positions: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    ignored: list[str] = []
-    for j, text in enumerate(header):
-        if not text:
-            continue
-        key = norm_name(text)
-        if key in known:
-            if key in positions:
-                problems.append(Problem(table.name, file, header_row, text, None,
-                                        f"Kolumnen finns två gånger (även ”{headers[key]}”). "
-                                        "Ta bort eller byt namn på den ena.", sheet))
-                continue
-            positions[key] = j
-            headers[key] = text
-        else:
-            ignored.append(text)
-    body = rows[best + 1:]
-    data = {name: column_text(body, j) for name, j in positions.items()}
-    frame = pd.DataFrame(data, index=pd.Index(row_numbers[best + 1:], name="rad"), dtype=object)
-    if len(frame.columns):
-        frame = frame[(frame != "").any(axis=1).to_numpy()]
-    else:
-        frame = frame.iloc[0:0]
-    raw = RawTable(table.name, file, sheet, header_row, headers, frame, ignored)
-    for text in ignored:
-        problems.append(raw.problem(header_row, None, text,
-                                    f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
-                                    "Byt namn på den om den skulle ha lästs.", WARNING))
-    for column in table.columns:
-        if column.required and column.name not in positions:
-            problems.append(Problem(table.name, file, header_row, column.name, None,
-                                    f"Obligatorisk kolumn ”{column.name}” saknas. Lägg till den "
-                                    "i rubrikraden.", sheet))
-    return raw, problems
+    header = find_header(table, head, row_numbers, file, sheet)
+    if isinstance(header, Problem):
+        return None, [header]
+    body = rows[header.index + 1:]
+    data = {name: column_text(body, j) for name, j in header.positions.items()}
+    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet)
