@@ -28,29 +28,50 @@ NOT_GIVEN = "ej genomförd"  # a course of the year with no sessions at all
 COUNTS = ["anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 
 
+def participant_sessions(ds: Dataset, sessions: pd.DataFrame) -> np.ndarray:
+    """For each row of deltagare, the position of its session in ``sessions`` (-1 if none)."""
+    index = pd.Index(sessions["tillfalle_id"].astype(object))
+    return index.get_indexer(ds.deltagare["tillfalle_id"].astype(object))
+
+
 def session_figures(ds: Dataset) -> pd.DataFrame:
-    """One row per session: its course, status and head counts (DATAFORMAT.md's definitions)."""
+    """One row per session: its course, status and head counts (DATAFORMAT.md's definitions).
+
+    Counted with one lookup of each participant's session and a bincount per figure.
+    """
     s = ds.tillfallen[["tillfalle_id", "kurs_id", "ar", "datum", "omfattning", "status", "orsak",
-                       "nytt_datum", "antal_deltagare", "held"]].copy()
+                       "nytt_datum", "antal_deltagare", "held"]]
+    s = s.drop_duplicates("tillfalle_id").copy()
     d = ds.deltagare
-    present = d[d["narvarande"]]
-    grouped = pd.DataFrame({
-        "anmalda": d.groupby("tillfalle_id").size(),
-        "deltagare": present.groupby("tillfalle_id").size(),
-        "politiker": present[present["politiker"]].groupby("tillfalle_id").size(),
-        "tjansteman": present[present["roll"].isin(schema.OFFICIAL_ROLES)]
-        .groupby("tillfalle_id").size(),
-        "kvinnor": present[present["kon"] == "K"].groupby("tillfalle_id").size(),
-        "man": present[present["kon"] == "M"].groupby("tillfalle_id").size(),
-    })
-    s = s.join(grouped, on="tillfalle_id")
-    for column in COUNTS:
-        s[column] = s[column].fillna(0).astype("int64")
+    pos = participant_sessions(ds, s)
+    known = pos >= 0
+    present = known & d["narvarande"].to_numpy(dtype=bool)
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(pos[mask], minlength=len(s)).astype("int64")
+
+    s["anmalda"] = count(known)
+    s["deltagare"] = count(present)
+    s["politiker"] = count(present & d["politiker"].to_numpy(dtype=bool))
+    s["tjansteman"] = count(present & d["roll"].isin(schema.OFFICIAL_ROLES).to_numpy(dtype=bool))
+    kon = d["kon"].to_numpy(dtype=object)
+    s["kvinnor"] = count(present & (kon == "K"))
+    s["man"] = count(present & (kon == "M"))
     head_count = pd.to_numeric(s["antal_deltagare"], errors="coerce").fillna(0).astype("int64")
     counted = s["anmalda"] == 0
     s["huvudantal"] = np.where(counted, head_count, 0)
     s["deltagare"] = s["deltagare"] + s["huvudantal"]
     return s
+
+
+def _unique_per_course(course: np.ndarray, person: np.ndarray, n_courses: int) -> np.ndarray:
+    """Distinct persons per course position (rows with course -1 are left out)."""
+    ok = course >= 0
+    codes, uniques = pd.factorize(person[ok])
+    if not len(uniques):
+        return np.zeros(n_courses, dtype="int64")
+    pairs = np.unique(course[ok].astype("int64") * len(uniques) + codes)
+    return np.bincount(pairs // len(uniques), minlength=n_courses).astype("int64")
 
 
 def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -75,10 +96,17 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     for column in COUNTS[1:] + ["huvudantal"]:
         courses[column] = held.groupby(keys)[column].sum()
     d = ds.deltagare
-    attended = d[d["narvarande"] & d["held"]].dropna(subset=["ar"])
-    attended = attended.assign(ar=attended["ar"].astype("int64"))
-    courses["personer"] = attended.groupby(keys)["person"].nunique()
-    courses["unika_politiker"] = attended[attended["politiker"]].groupby(keys)["person"].nunique()
+    pos = participant_sessions(ds, sessions)
+    session_course = courses.index.get_indexer(
+        pd.MultiIndex.from_arrays([sessions["ar"].astype("Int64"), sessions["kurs_id"]]))
+    course = np.where(pos >= 0, session_course[pos], -1)
+    held_row = np.where(pos >= 0, sessions["held"].to_numpy(dtype=bool)[pos], False)
+    attended = d["narvarande"].to_numpy(dtype=bool) & held_row
+    person = d["person"].to_numpy(dtype=object)
+    politician = d["politiker"].to_numpy(dtype=bool)
+    courses["personer"] = _unique_per_course(np.where(attended, course, -1), person, len(courses))
+    courses["unika_politiker"] = _unique_per_course(np.where(attended & politician, course, -1),
+                                                    person, len(courses))
     count_cols = ["genomforda_tillfallen", "installda_tillfallen", "framflyttade_tillfallen",
                   "antal_tillfallen", "anmalda", *COUNTS[1:], "huvudantal", "personer",
                   "unika_politiker"]
@@ -89,11 +117,12 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
 
     e = ds.utvarderingar.dropna(subset=["ar", "varde"])
     e = e.assign(ar=e["ar"].astype("int64"), varde=e["varde"].astype("int64"))
-    eg = e.groupby(keys)
-    courses["utvarderingar"] = eg.size()
-    courses["mycket_nojda"] = eg["mycket_nojd"].sum()
-    courses["missnojda"] = eg["missnojd"].sum()
-    courses["betygssumma"] = eg["varde"].sum()
+    grouped = e.groupby(keys, sort=False).agg(utvarderingar=("varde", "size"),
+                                               mycket_nojda=("mycket_nojd", "sum"),
+                                               missnojda=("missnojd", "sum"),
+                                               betygssumma=("varde", "sum"))
+    for column in grouped.columns:
+        courses[column] = grouped[column]
     for column in ["utvarderingar", "mycket_nojda", "missnojda", "betygssumma"]:
         courses[column] = courses[column].fillna(0).astype("int64")
     courses["svarsfrekvens"] = _objects(courses, [percent(a, b, mode) for a, b in
