@@ -113,7 +113,7 @@ def _check_participants(check: _Checker) -> None:
                         f"tillfället.{_suggest(v, session.index)}")
     d["ar"] = d["tillfalle_id"].map(session["ar"])
     d["kurs_id"] = d["tillfalle_id"].map(session["kurs_id"])
-    d["held"] = d["tillfalle_id"].map(session["held"]).fillna(False).astype(bool)
+    d["held"] = d["tillfalle_id"].isin(session.index[session["held"].to_numpy(dtype=bool)])
     d["politiker"] = d["roll"].isin(schema.POLITICAL_ROLES)
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
     anonymous = (d["namn"] == "").to_numpy()
@@ -161,7 +161,8 @@ def _check_evaluations(check: _Checker, scale: GradeScale) -> None:
               lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id eller ar.")
     e["ar"] = pd.array(np.where(by_session, s_year, own_year), dtype="Int64") if len(e) else own_year
     e["kurs_id"] = e["kurs_id"].where(~by_session, s_course)
-    not_held = by_session & ~unknown & ~e["tillfalle_id"].map(session["held"]).fillna(False).astype(bool)
+    held_ids = session.index[session["held"].to_numpy(dtype=bool)]
+    not_held = by_session & ~unknown & ~e["tillfalle_id"].isin(held_ids)
     check.add("utvarderingar", e.index[np.asarray(not_held, dtype=bool)], "tillfalle_id",
               "Utvärdering för ett tillfälle som inte genomfördes. Kontrollera tillfalle_id.", WARNING)
     labels = {norm_name(label): value for value, label in scale.labels.items()}
