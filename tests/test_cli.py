@@ -12,7 +12,7 @@ from pk_report.metrics import course_figures, stats_records
 
 runner = CliRunner()
 HEAVY = ("pandas", "numpy", "openpyxl", "matplotlib", "pypandoc", "python_calamine", "jinja2",
-         "babel", "docx")
+         "babel", "docx", "pydantic")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["stats", "--help"], ["build", "--help"]])
