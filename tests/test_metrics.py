@@ -150,3 +150,31 @@ def test_sample_2009_figures_are_the_seeds(sample):
         (54, 9, 8, 5, 7)
     assert [f[k]["status"] for k in ("grund_stiftelser", "grund_namnd", "sociala_utskott")] == \
         ["inställd", "inställd", "framflyttad"]
+
+
+def test_rows_pointing_at_courses_that_do_not_exist_are_located(tmp_path):
+    from pk_report.pipeline import inspect
+
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[COURSE],
+        tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"},
+                    {"tillfalle_id": "t2", "kurs_id": "k", "datum": "2010-03-01"}],
+        deltagare=[{"tillfalle_id": "t1", "namn": "Anna"}, {"tillfalle_id": "t9", "namn": "Bo"}],
+        utvarderingar=[{"kurs_id": "k", "ar": "2009", "betyg": "4"},
+                       {"kurs_id": "k", "ar": "2010", "betyg": "4"},
+                       {"kurs_id": "x", "ar": "2009", "betyg": "4"}],
+        kostnader=[{"ar": "2009", "kurs_id": "k", "belopp": "100"},
+                   {"ar": "2009", "kurs_id": "x", "belopp": "100"},
+                   {"ar": "2009", "kurs_id": "", "belopp": "100"}]))
+    found = {(p.table, p.row, p.column) for p in inspect(folder).errors}
+    assert found == {("tillfallen", 3, "kurs_id"),      # course k has no 2010
+                     ("deltagare", 3, "tillfalle_id"),  # no session t9
+                     ("utvarderingar", 3, "kurs_id"), ("utvarderingar", 4, "kurs_id"),
+                     ("kostnader", 3, "kurs_id")}
+
+
+def test_rows_without_a_name_are_persons_of_their_own(tmp_path):
+    ds = dataset(tmp_path, kurser=[COURSE],
+                 tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"}],
+                 deltagare=[{"tillfalle_id": "t1", "namn": n} for n in ["", "Anna", "", "Anna", "Bo"]])
+    assert figures(ds)["k"]["unika_personer"] == 4  # two without a name, Anna once, Bo

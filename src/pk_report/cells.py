@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -102,48 +103,53 @@ def parser_for(column: schema.Column) -> Callable[[str], Parsed]:
     return parse_text
 
 
-def parse_column(texts: pd.Series, parse: Callable[[str], Parsed], default: object = None,
-                 ) -> tuple[np.ndarray, pd.Series]:
-    """Typed values (object array) and, per row, the error message or None.
+@dataclass(frozen=True)
+class ParsedColumn:
+    """A column's typed values (object array), which rows are empty, and the bad cells as
+    (position, message) pairs, positions counted from 0 in the column."""
 
-    An empty cell becomes ``default`` (parsed, when it is text) without error.
+    values: np.ndarray
+    empty: np.ndarray
+    bad: list[tuple[int, str]]
+    codes: np.ndarray  # per row, the position of its text in ``uniques``
+    uniques: np.ndarray  # the distinct texts
+
+
+def _excel_error_message(text: str) -> str:
+    return f"Cellen innehåller Excel-felet {text}. Rätta formeln eller skriv in värdet för hand."
+
+
+def parse_column(texts: pd.Series, parse: Callable[[str], Parsed], default: object = None,
+                 ) -> ParsedColumn:
+    """Each distinct text parsed once, then spread to its rows by the factorize codes.
+
+    An empty cell becomes ``default`` (parsed, when it is text) without error. Free text needs
+    no parsing: only Excel error values are flagged.
     """
-    if parse is parse_text:
-        return _text_column(texts, default)
-    codes, uniques = pd.factorize(texts, sort=False)
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), sort=False)
+    free_text = parse is parse_text
     values, messages = [], []
     for text in uniques:
         if text == "":
-            values.append(default)
+            values.append("" if free_text and default is None else default)
             messages.append(None)
-        elif EXCEL_ERROR.match(text):
+        elif text[:1] in ("#", "E") and EXCEL_ERROR.match(text):
             values.append(None)
-            messages.append(f"Cellen innehåller Excel-felet {text}. Rätta formeln eller skriv in "
-                            "värdet för hand.")
+            messages.append(_excel_error_message(text))
+        elif free_text:
+            values.append(text)
+            messages.append(None)
         else:
             value, message = parse(text)
             values.append(value)
             messages.append(message)
     value_array = np.empty(len(values), dtype=object)
     value_array[:] = values
-    message_array = np.empty(len(messages), dtype=object)
-    message_array[:] = messages
-    if len(codes) == 0:
-        return np.empty(0, dtype=object), pd.Series([], dtype=object, index=texts.index)
-    return value_array[codes], pd.Series(message_array[codes], index=texts.index)
-
-
-def _text_column(texts: pd.Series, default: object) -> tuple[np.ndarray, pd.Series]:
-    """Free text needs no parsing: only Excel error values are flagged (checked per distinct
-    value, so a column of 100,000 names costs one pass of factorize)."""
-    values = texts.to_numpy(dtype=object, copy=True)
-    messages = pd.Series(None, index=texts.index, dtype=object)
-    codes, uniques = pd.factorize(texts, sort=False)
-    errors = [i for i, u in enumerate(uniques) if u[:1] in ("#", "E") and EXCEL_ERROR.match(u)]
-    for i in np.flatnonzero(np.isin(codes, errors)) if errors else []:
-        messages.iloc[i] = (f"Cellen innehåller Excel-felet {values[i]}. Rätta formeln eller "
-                            "skriv in värdet för hand.")
-        values[i] = None
-    if default not in (None, ""):
-        values[values == ""] = default
-    return values, messages
+    empty_code = next((i for i, u in enumerate(uniques) if u == ""), -2)
+    bad_codes = {i: m for i, m in enumerate(messages) if m is not None}
+    bad = []
+    if bad_codes:
+        for pos in np.flatnonzero(np.isin(codes, list(bad_codes))):
+            bad.append((int(pos), bad_codes[codes[pos]]))
+    return ParsedColumn(value_array[codes] if len(codes) else np.empty(0, dtype=object),
+                        codes == empty_code, bad, codes, np.asarray(uniques, dtype=object))

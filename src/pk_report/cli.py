@@ -81,9 +81,8 @@ def _fail(exc: BaseException) -> None:
 
 
 def _announce(loaded) -> None:
-    from pk_report.console import err_console
-
-    err_console().print(loaded.source.describe(), highlight=False, style="dim")
+    """Where the data came from, one dim line on stderr (plain, so build needs no rich)."""
+    typer.secho(loaded.source.describe(), err=True, dim=True)
 
 
 @app.command("validera")

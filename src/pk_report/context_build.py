@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
-                                  grade_distribution, idi_styles, participants_by)
+                                  grade_distribution, idi_styles)
 from pk_report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
                                Member, OrgRow, ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
@@ -44,8 +46,10 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False) -> Report
                                   ("evaluations", ev_year))}
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
+    texts = _texts(ds, year)
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
-                         with_comments) for row in this.itertuples(index=False)]
+                         texts.get(row.kurs_id, []), with_comments)
+                for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
@@ -64,7 +68,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False) -> Report
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
-        texts=_texts(ds, year), with_comments=with_comments,
+        texts=texts, with_comments=with_comments,
     )
 
 
@@ -133,30 +137,33 @@ def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None
 
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
-             with_comments: bool) -> CourseSection:
-    """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms."""
+             texter: list[MarkdownText], with_comments: bool) -> CourseSection:
+    """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
+
+    The slices are small, so plain column lists are used where pandas would cost more per call
+    than the work itself.
+    """
     year, kurs_id = int(row.ar), row.kurs_id
-    own = own.sort_values("datum", key=lambda s: s.map(lambda d: (d is None, d)), kind="stable")
-    held = own[own["held"]]
-    chiefs = participants_by(ds, "organisationstyp", mine[mine["roll"] == "chef"])
-    officials = []
-    if len(chiefs):
-        for org, n in chiefs.iloc[0].items():
-            if n:
-                officials.append(swedish.count(int(n), "chef") if org not in CHIEF_NOUNS
-                                 else swedish.count(int(n), CHIEF_NOUNS[org]))
-    clerks = int((mine["roll"] == "tjänsteman").sum())
+    order = sorted(range(len(own)), key=lambda i: (own["datum"].iat[i] is None, own["datum"].iat[i]
+                                                   or 0))
+    own = own.iloc[order]
+    held = own[own["held"].to_numpy(dtype=bool)]
+    roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
+    chiefs = Counter(o for r, o in zip(roles, orgs) if r == "chef")
+    officials = [swedish.count(chiefs[org], CHIEF_NOUNS.get(org, "chef"))
+                 for org in ORGTYP_ORDER if chiefs.get(org)]
+    clerks = roles.count("tjänsteman")
     if clerks:
         officials.append(swedish.count(clerks, "tjänsteman"))
-    counts = list(held["deltagare"])
-    persons_by_kon = mine.groupby("kon")["person"].nunique().to_dict()
+    counts = held["deltagare"].tolist()
+    persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
     if with_comments:
         comments = [c for c in evaluations["kommentar"] if c]
     return CourseSection(
         kurs_id=kurs_id, namn=row.kurs, malgrupp=row.malgrupp, i_plan=bool(row.i_plan),
         status=row.status, beskrivning=MarkdownText(row.beskrivning or ""),
-        texter=_texts(ds, year).get(kurs_id, []),
+        texter=texter,
         planned=row.planerade_tillfallen, held=int(row.genomforda_tillfallen),
         formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
         per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
@@ -177,16 +184,27 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
 
 def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
     out: dict[tuple, Cancellation] = {}
-    for r in own[~own["held"]].itertuples(index=False):
-        if r.status == "framflyttad":
-            key = ("flyttad", r.orsak, r.nytt_datum or "")
-        elif r.for_fa:
+    rows = own[~own["held"].to_numpy(dtype=bool)]
+    for status, orsak, nytt, for_fa, anmalda in zip(
+            rows["status"].tolist(), rows["orsak"].tolist(), rows["nytt_datum"].tolist(),
+            rows["for_fa"].tolist(), rows["anmalda"].tolist()):
+        if status == "framflyttad":
+            key = ("flyttad", orsak, nytt or "")
+        elif for_fa:
             key = ("for_fa", "", "")
-        elif r.orsak:
-            key = ("orsak", r.orsak, "")
+        elif orsak:
+            key = ("orsak", orsak, "")
         else:
             key = ("okand", "", "")
         prev = out.get(key)
         out[key] = Cancellation((prev.sessions if prev else 0) + 1, key[0], key[1], key[2],
-                                (prev.signed_up if prev else 0) + int(r.anmalda))
+                                (prev.signed_up if prev else 0) + int(anmalda))
     return list(out.values())
+
+
+def _group_sets(keys: pd.Series, values: pd.Series) -> dict:
+    """Distinct ``values`` per key, as sets (a groupby costs more than this on small slices)."""
+    out: dict = {}
+    for k, v in zip(keys.tolist(), values.tolist()):
+        out.setdefault(k, set()).add(v)
+    return out

@@ -40,7 +40,9 @@ class Dataset:
 
     Derived columns: ``tillfallen.ar`` (from datum where empty), ``tillfallen.held``;
     ``deltagare.ar``, ``deltagare.kurs_id``, ``deltagare.held``, ``deltagare.politiker``,
-    ``deltagare.person`` (namn, or a key of its own for a row without one);
+    ``deltagare.tillfalle_rad`` (position of the row's session among the distinct sessions, -1
+    if unknown),
+    ``deltagare.person`` (an integer per distinct namn, a code of its own for a row without one);
     ``utvarderingar.ar``, ``utvarderingar.kurs_id``, ``utvarderingar.varde``,
     ``utvarderingar.mycket_nojd``.
     """

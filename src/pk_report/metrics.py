@@ -29,9 +29,18 @@ COUNTS = ["anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 
 
 def participant_sessions(ds: Dataset, sessions: pd.DataFrame) -> np.ndarray:
-    """For each row of deltagare, the position of its session in ``sessions`` (-1 if none)."""
-    index = pd.Index(sessions["tillfalle_id"].astype(object))
-    return index.get_indexer(ds.deltagare["tillfalle_id"].astype(object))
+    """For each row of deltagare, the position of its session in ``sessions`` (-1 if none).
+
+    Validation has already looked each row up among the distinct sessions
+    (``deltagare.tillfalle_rad``); that is reused when ``sessions`` are those, in that order.
+    """
+    d = ds.deltagare
+    ids = sessions["tillfalle_id"].to_numpy(dtype=object)
+    if "tillfalle_rad" in d:
+        distinct = ds.tillfallen["tillfalle_id"].drop_duplicates().to_numpy(dtype=object)
+        if len(distinct) == len(ids) and (distinct == ids).all():
+            return d["tillfalle_rad"].to_numpy(dtype="int64")
+    return pd.Index(ids).get_indexer(d["tillfalle_id"].to_numpy(dtype=object))
 
 
 def session_figures(ds: Dataset) -> pd.DataFrame:
@@ -64,18 +73,39 @@ def session_figures(ds: Dataset) -> pd.DataFrame:
     return s
 
 
-def _unique_per_course(course: np.ndarray, person: np.ndarray, n_courses: int) -> np.ndarray:
-    """Distinct persons per course position (rows with course -1 are left out)."""
+def _unique_per_course(course: np.ndarray, person: np.ndarray, n_persons: int,
+                       n_courses: int) -> np.ndarray:
+    """Distinct persons per course position; ``person`` are codes 0..n_persons-1 and rows with
+    course -1 are left out."""
     ok = course >= 0
-    codes, uniques = pd.factorize(person[ok])
-    if not len(uniques):
+    if not n_persons or not ok.any():
         return np.zeros(n_courses, dtype="int64")
-    pairs = np.unique(course[ok].astype("int64") * len(uniques) + codes)
-    return np.bincount(pairs // len(uniques), minlength=n_courses).astype("int64")
+    pairs = np.sort(course[ok].astype("int64") * n_persons + person[ok])
+    first = np.ones(len(pairs), dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    return np.bincount(pairs[first] // n_persons, minlength=n_courses).astype("int64")
+
+
+def _positions(index: pd.MultiIndex, ar: pd.Series, kurs_id: pd.Series) -> np.ndarray:
+    """Position in ``index`` (courses by year and id) of each (ar, kurs_id) pair, -1 if none."""
+    keys = pd.MultiIndex.from_arrays([pd.array(ar, dtype="Int64"), kurs_id.astype(object)])
+    return index.get_indexer(keys)
+
+
+def _per_course(pos: np.ndarray, n: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Count (or sum of integer ``weights``) per course position; rows at -1 are left out."""
+    ok = pos >= 0
+    w = None if weights is None else weights[ok]
+    return np.bincount(pos[ok], weights=w, minlength=n).astype("int64")
 
 
 def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per course and year with every key of ``STATS_KEYS`` (plus helper columns)."""
+    """One row per course and year with every key of ``STATS_KEYS`` (plus helper columns).
+
+    Each figure is a bincount over the course position of its rows: one lookup per table,
+    no group-by and no index alignment per column. Validation guarantees that (ar, kurs_id)
+    is unique in kurser.
+    """
     if sessions is None:
         sessions = session_figures(ds)
     mode = ds.settings.avrundning
@@ -83,71 +113,69 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     courses = k[["ar", "kurs_id", "kurs", "tema", "malgrupp", "i_plan", "planerade_tillfallen",
                  "min_anmalda", "inbjudna", "beskrivning"]].copy()
     courses["ar"] = courses["ar"].astype("int64")
-    courses = courses.set_index(["ar", "kurs_id"])
-    keys = ["ar", "kurs_id"]
-    s = sessions.dropna(subset=["ar"]).assign(ar=lambda f: f["ar"].astype("int64"))
-    held = s[s["held"]]
-    by_status = s.groupby(keys + ["status"]).size().unstack(fill_value=0)
-    for status, column in [("genomförd", "genomforda_tillfallen"), ("inställd", "installda_tillfallen"),
-                           ("framflyttad", "framflyttade_tillfallen")]:
-        courses[column] = by_status[status] if status in by_status else 0
-    courses["antal_tillfallen"] = s.groupby(keys).size()
-    courses["anmalda"] = s.groupby(keys)["anmalda"].sum()
+    index = pd.MultiIndex.from_arrays([courses["ar"], courses["kurs_id"].astype(object)])
+    n = len(courses)
+    col: dict[str, np.ndarray] = {}
+
+    sc = _positions(index, sessions["ar"], sessions["kurs_id"])
+    status = sessions["status"].to_numpy(dtype=object)
+    held = sessions["held"].to_numpy(dtype=bool)
+    for value, column in [("genomförd", "genomforda_tillfallen"), ("inställd", "installda_tillfallen"),
+                          ("framflyttad", "framflyttade_tillfallen")]:
+        col[column] = _per_course(np.where(status == value, sc, -1), n)
+    col["antal_tillfallen"] = _per_course(sc, n)
+    col["anmalda"] = _per_course(sc, n, sessions["anmalda"].to_numpy(dtype="int64"))
     for column in COUNTS[1:] + ["huvudantal"]:
-        courses[column] = held.groupby(keys)[column].sum()
+        col[column] = _per_course(np.where(held, sc, -1), n, sessions[column].to_numpy(dtype="int64"))
+
     d = ds.deltagare
     pos = participant_sessions(ds, sessions)
-    session_course = courses.index.get_indexer(
-        pd.MultiIndex.from_arrays([sessions["ar"].astype("Int64"), sessions["kurs_id"]]))
-    course = np.where(pos >= 0, session_course[pos], -1)
-    held_row = np.where(pos >= 0, sessions["held"].to_numpy(dtype=bool)[pos], False)
-    attended = d["narvarande"].to_numpy(dtype=bool) & held_row
-    person = d["person"].to_numpy(dtype=object)
-    politician = d["politiker"].to_numpy(dtype=bool)
-    courses["personer"] = _unique_per_course(np.where(attended, course, -1), person, len(courses))
-    courses["unika_politiker"] = _unique_per_course(np.where(attended & politician, course, -1),
-                                                    person, len(courses))
-    count_cols = ["genomforda_tillfallen", "installda_tillfallen", "framflyttade_tillfallen",
-                  "antal_tillfallen", "anmalda", *COUNTS[1:], "huvudantal", "personer",
-                  "unika_politiker"]
-    courses[count_cols] = courses[count_cols].fillna(0).astype("int64")
-    courses["unika_personer"] = courses["personer"] + courses["huvudantal"]
-    base = np.where(courses["unika_politiker"] > 0, courses["unika_politiker"], courses["personer"])
-    courses["svarsbas"] = base + courses["huvudantal"]
+    course = np.where(pos >= 0, sc[pos], -1)
+    attended = d["narvarande"].to_numpy(dtype=bool) & np.where(pos >= 0, held[pos], False)
+    person = d["person"].to_numpy(dtype="int64")
+    n_persons = int(person.max()) + 1 if len(person) else 0
+    person, course = person[attended], course[attended]
+    politician = d["politiker"].to_numpy(dtype=bool)[attended]
+    col["personer"] = _unique_per_course(course, person, n_persons, n)
+    col["unika_politiker"] = _unique_per_course(np.where(politician, course, -1), person,
+                                                n_persons, n)
+    col["unika_personer"] = col["personer"] + col["huvudantal"]
+    col["svarsbas"] = np.where(col["unika_politiker"] > 0, col["unika_politiker"],
+                               col["personer"]) + col["huvudantal"]
 
     e = ds.utvarderingar.dropna(subset=["ar", "varde"])
-    e = e.assign(ar=e["ar"].astype("int64"), varde=e["varde"].astype("int64"))
-    grouped = e.groupby(keys, sort=False).agg(utvarderingar=("varde", "size"),
-                                               mycket_nojda=("mycket_nojd", "sum"),
-                                               missnojda=("missnojd", "sum"),
-                                               betygssumma=("varde", "sum"))
-    for column in grouped.columns:
-        courses[column] = grouped[column]
-    for column in ["utvarderingar", "mycket_nojda", "missnojda", "betygssumma"]:
-        courses[column] = courses[column].fillna(0).astype("int64")
-    courses["svarsfrekvens"] = _objects(courses, [percent(a, b, mode) for a, b in
-                                        zip(courses["utvarderingar"], courses["svarsbas"])])
-    courses["andel_mycket_nojda"] = _objects(courses, [percent(a, b, mode) for a, b in
-                                             zip(courses["mycket_nojda"], courses["utvarderingar"])])
-    courses["medelbetyg"] = _objects(courses, [
-        half_up(Fraction(int(s_), int(n)), 1) if n else None
-        for s_, n in zip(courses["betygssumma"], courses["utvarderingar"])])
+    ec = _positions(index, e["ar"], e["kurs_id"])
+    col["utvarderingar"] = _per_course(ec, n)
+    col["mycket_nojda"] = _per_course(ec, n, e["mycket_nojd"].to_numpy(dtype=bool))
+    col["missnojda"] = _per_course(ec, n, e["missnojd"].to_numpy(dtype=bool))
+    col["betygssumma"] = _per_course(ec, n, e["varde"].to_numpy(dtype="int64"))
 
     c = ds.kostnader.dropna(subset=["ar", "belopp"])
-    c = c.assign(ar=c["ar"].astype("int64"), belopp=c["belopp"].astype(float))
-    costs = c[c["kurs_id"] != ""].groupby(keys)["belopp"].sum()
-    courses["kostnad"] = costs.reindex(courses.index)
-    courses["kostnad"] = _objects(courses, [None if pd.isna(v) else _whole(v)
-                                            for v in courses["kostnad"]])
+    c = c[(c["kurs_id"] != "").to_numpy(dtype=bool)]
+    cc = _positions(index, c["ar"], c["kurs_id"])
+    amounts = np.bincount(cc[cc >= 0], weights=c["belopp"].to_numpy(dtype=float)[cc >= 0],
+                          minlength=n)
+    has_cost = _per_course(cc, n) > 0
+
+    courses = courses.assign(**col)
+    courses["svarsfrekvens"] = _objects(courses, [percent(int(a), int(b), mode) for a, b in
+                                        zip(col["utvarderingar"], col["svarsbas"])])
+    courses["andel_mycket_nojda"] = _objects(courses, [percent(int(a), int(b), mode) for a, b in
+                                             zip(col["mycket_nojda"], col["utvarderingar"])])
+    courses["medelbetyg"] = _objects(courses, [
+        half_up(Fraction(int(s_), int(m)), 1) if m else None
+        for s_, m in zip(col["betygssumma"], col["utvarderingar"])])
+    kostnad = [_whole(v) if has else None for v, has in zip(amounts, has_cost)]
+    courses["kostnad"] = _objects(courses, kostnad)
     courses["kostnad_per_deltagare"] = _objects(courses, [
-        half_up(Fraction(v).limit_denominator(100) / n) if v is not None and n else None
-        for v, n in zip(courses["kostnad"], courses["deltagare"])])
+        half_up(Fraction(v).limit_denominator(100) / int(m)) if v is not None and m else None
+        for v, m in zip(kostnad, col["deltagare"])])
     courses["status"] = _course_status(courses)
     courses["i_plan"] = courses["i_plan"].fillna(True).astype(bool)
     for column in ["planerade_tillfallen", "inbjudna", "min_anmalda"]:
         courses[column] = _objects(courses, [None if pd.isna(v) else int(v)
                                              for v in courses[column]])
-    return courses.reset_index()
+    return courses.reset_index(drop=True)
 
 
 def _objects(frame: pd.DataFrame, values: list) -> pd.Series:

@@ -14,15 +14,23 @@ import pandas as pd
 from pk_report import schema
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
-from pk_report.problems import WARNING, Problem, errors
+from pk_report.problems import WARNING, Problem
 from pk_report.readers.raw import RawTable
 from pk_report.sources import ReadResult
-from pk_report.validate_cells import empty_table, type_table
+from pk_report.validate_cells import Distinct, empty_table, type_table
 
 
 class _Checker:
-    def __init__(self, raws: dict[str, RawTable], typed: dict[str, pd.DataFrame]) -> None:
-        self.raws, self.t, self.problems = raws, typed, []
+    def __init__(self, raws: dict[str, RawTable], typed: dict[str, pd.DataFrame],
+                 distinct: dict[tuple[str, str], Distinct]) -> None:
+        self.raws, self.t, self.distinct, self.problems = raws, typed, distinct, []
+
+    def lookup(self, table: str, column: str, index: pd.Index) -> np.ndarray:
+        """Per row of ``table``, the position of its ``column`` text in ``index`` (-1 if none)."""
+        found = self.distinct.get((table, column))
+        if found is not None:
+            return found.lookup(index)
+        return index.get_indexer(self.t[table][column].to_numpy(dtype=object))
 
     def add(self, table: str, rows, column: str | None, message, level: str = "fel") -> None:
         """One problem per row in ``rows``; ``message`` may be a function of the cell text."""
@@ -38,20 +46,23 @@ class _Checker:
 def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
     problems = list(read.problems)
     typed: dict[str, pd.DataFrame] = {}
+    distinct: dict[tuple[str, str], Distinct] = {}
     for name in schema.TABLES:
         if name in read.tables:
-            frame, found = type_table(read.tables[name])
+            frame, found, columns = type_table(read.tables[name])
             typed[name] = frame
             problems.extend(found)
+            distinct.update({(name, column): d for column, d in columns.items()})
         else:
             typed[name] = empty_table(name)
-    check = _Checker(read.tables, typed)
+    check = _Checker(read.tables, typed, distinct)
     scale = _grade_scale(check)
     settings = _settings(check)
     _check_courses(check)
     _check_sessions(check)
-    _check_participants(check)
-    _check_evaluations(check, scale)
+    sessions = _Sessions(check.t["tillfallen"])
+    _check_participants(check, sessions)
+    _check_evaluations(check, scale, sessions)
     _check_costs_and_texts(check)
     problems.extend(check.problems)
     return Dataset(typed, scale, settings), problems
@@ -78,10 +89,25 @@ def _course_keys(check: _Checker) -> set[tuple[int, str]]:
     return set(zip(k["ar"], k["kurs_id"]))
 
 
+def _in_courses(check: _Checker, years, ids) -> np.ndarray:
+    """Per row, whether (year, kurs_id) is a course in kurser; rows without a year are not."""
+    k = check.t["kurser"]
+    known = pd.MultiIndex.from_arrays([pd.array(k["ar"], dtype="Int64"),
+                                       k["kurs_id"].to_numpy(dtype=object)]).unique()
+    year = pd.array(years, dtype="Int64")
+    if not len(year):
+        return np.zeros(0, dtype=bool)
+    wanted = pd.MultiIndex.from_arrays([year, np.asarray(ids, dtype=object)])
+    return (known.get_indexer(wanted) >= 0) & ~np.asarray(year.isna(), dtype=bool)
+
+
 def _check_sessions(check: _Checker) -> None:
     s = check.t["tillfallen"]
     _duplicates(check, "tillfallen", ["tillfalle_id"], "Tillfället")
-    date_year = pd.array([d.year if d is not None else None for d in s["datum"]], dtype="Int64")
+    dated = s["datum"].notna().to_numpy(dtype=bool)
+    date_year = pd.arrays.IntegerArray(
+        np.fromiter((d.year if d is not None else 0 for d in s["datum"]), dtype="int64",
+                    count=len(s)), ~dated)
     year = pd.array(s["ar"], dtype="Int64")
     missing = year.isna() & date_year.isna()
     check.add("tillfallen", s.index[np.asarray(missing)], "ar",
@@ -90,10 +116,10 @@ def _check_sessions(check: _Checker) -> None:
     check.add("tillfallen", s.index[np.asarray(disagree, dtype=bool)], "ar",
               "Året stämmer inte med datum. Rätta ar eller datum.")
     s["ar"] = year.fillna(date_year) if len(s) else year
-    courses = _course_keys(check)
-    unknown = [row for row, y, c in zip(s.index, s["ar"], s["kurs_id"])
-               if c != "" and not pd.isna(y) and (int(y), c) not in courses]
-    ids = {c for _, c in courses}
+    kurs = s["kurs_id"].to_numpy(dtype=object)
+    unknown = s.index[(kurs != "") & ~pd.isna(s["ar"]).to_numpy(dtype=bool)
+                      & ~_in_courses(check, s["ar"], kurs)]
+    ids = set(check.t["kurser"]["kurs_id"])
     check.add("tillfallen", unknown, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser för tillfällets år. Lägg till kursen "
                         f"eller rätta id:t.{_suggest(v, ids)}")
@@ -104,76 +130,123 @@ def _check_sessions(check: _Checker) -> None:
     s["held"] = s["status"] == "genomförd"
 
 
-def _check_participants(check: _Checker) -> None:
-    d, s = check.t["deltagare"], check.t["tillfallen"]
-    session = s.drop_duplicates("tillfalle_id").set_index("tillfalle_id")
-    known = d["tillfalle_id"].isin(session.index)
-    check.add("deltagare", d.index[(~known & (d["tillfalle_id"] != "")).to_numpy()], "tillfalle_id",
+class _Sessions:
+    """The sessions by id, looked up once per table: each row's position, then plain takes."""
+
+    def __init__(self, s: pd.DataFrame) -> None:
+        first = ~s["tillfalle_id"].duplicated().to_numpy()
+        self.rows = s.index[first]  # row in tillfallen of each distinct id
+        self.ids = pd.Index(s["tillfalle_id"].to_numpy(dtype=object)[first])
+        self.ar = pd.array(s["ar"], dtype="Int64")[first]
+        self.kurs_id = s["kurs_id"].to_numpy(dtype=object)[first]
+        self.held = s["held"].to_numpy(dtype=bool)[first]
+
+
+    def take(self, values, pos: np.ndarray, missing):
+        """``values`` at ``pos``, and ``missing`` where the id is unknown (pos -1)."""
+        if not len(values):
+            if isinstance(values, np.ndarray):
+                return np.full(len(pos), missing, dtype=values.dtype if missing is False else object)
+            return pd.array([missing] * len(pos), dtype=values.dtype)
+        taken = values[np.where(pos >= 0, pos, 0)]
+        taken[pos < 0] = missing
+        return taken
+
+
+def _unknown_ids(frame: pd.DataFrame, pos: np.ndarray) -> pd.Index:
+    """Rows whose tillfalle_id is filled in but not found (an empty id is another problem)."""
+    missing = np.flatnonzero(pos < 0)
+    ids = frame["tillfalle_id"].to_numpy(dtype=object)[missing]
+    return frame.index[missing[ids != ""]]
+
+
+def _person_codes(codes: np.ndarray, uniques) -> np.ndarray:
+    """One integer per person from the names' factorize codes: the same name, the same code; a
+    row without a name is a person of its own. Codes run 0..n-1, so the metrics can count
+    distinct persons with bincount."""
+    codes = codes.astype("int64")
+    empty = [i for i, u in enumerate(uniques) if u == ""]
+    if empty:
+        anonymous = np.flatnonzero(codes == empty[0])
+        codes[codes > empty[0]] -= 1
+        codes[anonymous] = len(uniques) - 1 + np.arange(len(anonymous))
+    return codes
+
+
+def _check_participants(check: _Checker, sessions: _Sessions) -> None:
+    d = check.t["deltagare"]
+    pos = check.lookup("deltagare", "tillfalle_id", sessions.ids)
+    check.add("deltagare", _unknown_ids(d, pos), "tillfalle_id",
               lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t eller lägg till "
-                        f"tillfället.{_suggest(v, session.index)}")
-    d["ar"] = d["tillfalle_id"].map(session["ar"])
-    d["kurs_id"] = d["tillfalle_id"].map(session["kurs_id"])
-    d["held"] = d["tillfalle_id"].isin(session.index[session["held"].to_numpy(dtype=bool)])
+                        f"tillfället.{_suggest(v, sessions.ids)}")
+    d["tillfalle_rad"] = pos
+    d["ar"] = sessions.take(sessions.ar, pos, pd.NA)
+    d["kurs_id"] = sessions.take(sessions.kurs_id, pos, None)
+    d["held"] = sessions.take(sessions.held, pos, False).astype(bool)
     d["politiker"] = d["roll"].isin(schema.POLITICAL_ROLES)
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
-    anonymous = (d["namn"] == "").to_numpy()
-    person = d["namn"].astype(object).to_numpy(copy=True)
-    person[anonymous] = ["\0rad" + str(i) for i in d.index[anonymous]]
-    d["person"] = person
+    names = check.distinct.get(("deltagare", "namn"))
+    d["person"] = _person_codes(*((names.codes, names.uniques) if names is not None
+                                  else pd.factorize(d["namn"].to_numpy(dtype=object))))
+    s = check.t["tillfallen"]
     counted = s[s["antal_deltagare"].notna()]
-    has_rows = counted["tillfalle_id"].isin(d["tillfalle_id"].unique())
-    check.add("tillfallen", counted.index[has_rows.to_numpy()], "antal_deltagare",
+    rows_per_session = np.bincount(pos[pos >= 0], minlength=len(sessions.ids))
+    has_rows = rows_per_session[sessions.ids.get_indexer(counted["tillfalle_id"])] > 0 \
+        if len(counted) \
+        else np.zeros(0, dtype=bool)
+    check.add("tillfallen", counted.index[has_rows], "antal_deltagare",
               "Tillfället har också rader i deltagare; antal_deltagare används inte. Töm cellen "
               "eller ta bort raderna.", WARNING)
     idi = check.t["idi"]
-    check.add("idi", idi.index[(~idi["tillfalle_id"].isin(session.index)
-                                & (idi["tillfalle_id"] != "")).to_numpy()], "tillfalle_id",
+    ipos = check.lookup("idi", "tillfalle_id", sessions.ids)
+    check.add("idi", _unknown_ids(idi, ipos), "tillfalle_id",
               lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.")
-    idi["ar"] = idi["tillfalle_id"].map(session["ar"])
-    idi["kurs_id"] = idi["tillfalle_id"].map(session["kurs_id"])
+    idi["ar"] = sessions.take(sessions.ar, ipos, pd.NA)
+    idi["kurs_id"] = sessions.take(sessions.kurs_id, ipos, None)
 
 
-def _check_evaluations(check: _Checker, scale: GradeScale) -> None:
-    e, s = check.t["utvarderingar"], check.t["tillfallen"]
-    session = s.drop_duplicates("tillfalle_id").set_index("tillfalle_id")
-    by_session = e["tillfalle_id"] != ""
-    unknown = by_session & ~e["tillfalle_id"].isin(session.index)
-    check.add("utvarderingar", e.index[unknown.to_numpy()], "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.{_suggest(v, session.index)}")
-    s_year = e["tillfalle_id"].map(session["ar"])
-    s_course = e["tillfalle_id"].map(session["kurs_id"])
+def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) -> None:
+    e = check.t["utvarderingar"]
+    by_session = (e["tillfalle_id"] != "").to_numpy(dtype=bool)
+    pos = check.lookup("utvarderingar", "tillfalle_id", sessions.ids)
+    unknown = by_session & (pos < 0)
+    check.add("utvarderingar", e.index[unknown], "tillfalle_id",
+              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.{_suggest(v, sessions.ids)}")
+    s_year = sessions.take(sessions.ar, pos, pd.NA)
+    s_course = sessions.take(sessions.kurs_id, pos, None)
     own_year = pd.array(e["ar"], dtype="Int64")
-    clash = by_session & ~unknown & (((e["kurs_id"] != "") & (e["kurs_id"] != s_course))
-                                     | (~pd.isna(own_year) & (own_year != s_year)).fillna(False))
-    check.add("utvarderingar", e.index[np.asarray(clash, dtype=bool)], "kurs_id",
+    kurs = e["kurs_id"].to_numpy(dtype=object)
+    clash = by_session & ~unknown & (((kurs != "") & (kurs != s_course))
+                                     | (~own_year.isna() & (own_year != s_year)).fillna(False)
+                                     .to_numpy(dtype=bool))
+    check.add("utvarderingar", e.index[clash], "kurs_id",
               "Kurs eller år stämmer inte med tillfället. Töm kurs_id och ar när tillfalle_id är "
               "ifyllt, eller rätta dem.")
     loose = ~by_session
-    lacking = loose & ((e["kurs_id"] == "") | pd.isna(own_year))
-    check.add("utvarderingar", e.index[np.asarray(lacking, dtype=bool)], "tillfalle_id",
+    lacking = loose & ((kurs == "") | own_year.isna().astype(bool))
+    check.add("utvarderingar", e.index[lacking], "tillfalle_id",
               "Utvärderingen hör varken till ett tillfälle eller till en kurs. Fyll i tillfalle_id, "
               "eller kurs_id och ar.")
-    courses = _course_keys(check)
-    loose_rows = e[np.asarray(loose & ~lacking, dtype=bool)]
-    orphan = [row for row, y, c in zip(loose_rows.index, loose_rows["ar"], loose_rows["kurs_id"])
-              if (int(y), c) not in courses]
+    candidates = loose & ~lacking
+    orphan = e.index[candidates & ~_in_courses(check, own_year, kurs)]
     check.add("utvarderingar", orphan, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id eller ar.")
     e["ar"] = pd.array(np.where(by_session, s_year, own_year), dtype="Int64") if len(e) else own_year
-    e["kurs_id"] = e["kurs_id"].where(~by_session, s_course)
-    held_ids = session.index[session["held"].to_numpy(dtype=bool)]
-    not_held = by_session & ~unknown & ~e["tillfalle_id"].isin(held_ids)
-    check.add("utvarderingar", e.index[np.asarray(not_held, dtype=bool)], "tillfalle_id",
+    e["kurs_id"] = np.where(by_session, s_course, kurs) if len(e) else e["kurs_id"]
+    not_held = by_session & ~unknown & ~sessions.take(sessions.held, pos, False).astype(bool)
+    check.add("utvarderingar", e.index[not_held], "tillfalle_id",
               "Utvärdering för ett tillfälle som inte genomfördes. Kontrollera tillfalle_id.", WARNING)
-    labels = {norm_name(label): value for value, label in scale.labels.items()}
     codes, grades = pd.factorize(pd.Series(e["betyg"], dtype=object), use_na_sentinel=False)
+    labels = {norm_name(label): value for value, label in scale.labels.items()}
     resolved = [_grade_value(g, scale, labels) for g in grades]
     allowed = ", ".join(f"{v} {lab}" for v, lab in scale.labels.items())
     bad = {i for i, (g, v) in enumerate(zip(grades, resolved)) if v is None and g not in ("", None)}
     if bad:
         check.add("utvarderingar", e.index[np.isin(codes, list(bad))], "betyg",
                   f"Betyget finns inte i betygsskalan ({allowed}). Skriv ett av värdena.")
-    e["varde"] = pd.array([resolved[c] for c in codes], dtype="Int64")
+    by_code = np.array([-1 if v is None else v for v in resolved], dtype="int64")
+    values = by_code[codes] if len(codes) else np.zeros(0, dtype="int64")
+    e["varde"] = pd.arrays.IntegerArray(np.where(values < 0, 0, values), values < 0)
     e["mycket_nojd"] = e["varde"].isin(list(scale.very_satisfied))
     e["missnojd"] = e["varde"].isin(list(scale.dissatisfied))
 
@@ -190,10 +263,11 @@ def _grade_value(grade, scale: GradeScale, labels: dict[str, int]) -> int | None
 
 
 def _check_costs_and_texts(check: _Checker) -> None:
-    courses = _course_keys(check)
     c = check.t["kostnader"]
-    bad = [row for row, y, k in zip(c.index, c["ar"], c["kurs_id"])
-           if k != "" and y is not None and (int(y), k) not in courses]
+    kurs = c["kurs_id"].to_numpy(dtype=object)
+    bad = c.index[(kurs != "") & c["ar"].notna().to_numpy(dtype=bool)
+                  & ~_in_courses(check, c["ar"], kurs)]
+    courses = _course_keys(check)
     check.add("kostnader", bad, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id, eller töm "
                         "det för en gemensam kostnad.")

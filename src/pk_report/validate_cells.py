@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from pk_report import schema
@@ -12,11 +15,27 @@ from pk_report.readers.raw import RawTable
 YEAR_RANGE = (1900, 2100)
 
 
-def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    """A typed frame with every contract column (defaults filled in) and the bad cells."""
+@dataclass(frozen=True)
+class Distinct:
+    """A column's distinct texts and, per row, which one it holds (from its one factorize), so
+    that later lookups hash the few distinct texts instead of every row."""
+
+    codes: np.ndarray
+    uniques: np.ndarray
+
+    def lookup(self, index: pd.Index) -> np.ndarray:
+        """Per row, the position of its text in ``index`` (-1 if absent)."""
+        return index.get_indexer(self.uniques)[self.codes] if len(self.codes) else \
+            np.zeros(0, dtype=np.intp)
+
+
+def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Distinct]]:
+    """A typed frame with every contract column (defaults filled in), the bad cells, and the
+    distinct texts of each column that was read."""
     table = schema.TABLES[raw.name]
     problems: list[Problem] = []
     data: dict[str, object] = {}
+    distinct: dict[str, Distinct] = {}
     frame = raw.frame
     for column in table.columns:
         parse = parser_for(column)
@@ -27,18 +46,18 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
             data[column.name] = [default] * len(frame)
             continue
         texts = frame[column.name]
-        values, messages = parse_column(texts, parse, default)
-        bad = messages.notna()
-        for row in messages.index[bad]:
-            problems.append(raw.problem(int(row), column.name, texts.at[row], messages.at[row]))
+        parsed = parse_column(texts, parse, default)
+        for pos, message in parsed.bad:
+            problems.append(raw.problem(int(texts.index[pos]), column.name, texts.iat[pos], message))
         if column.required:
-            for row in texts.index[(texts == "").to_numpy()]:
+            for row in texts.index[parsed.empty]:
                 problems.append(raw.problem(int(row), column.name, "",
                                             f"Obligatorisk uppgift saknas. Fyll i {column.name}."))
-        data[column.name] = values
-    typed = pd.DataFrame(data, index=frame.index)
+        data[column.name] = parsed.values
+        distinct[column.name] = Distinct(parsed.codes, parsed.uniques)
+    typed = pd.DataFrame(data, index=frame.index, copy=False)
     problems.extend(_check_ranges(raw, typed, table))
-    return typed, problems
+    return typed, problems, distinct
 
 
 def _check_ranges(raw: RawTable, typed: pd.DataFrame, table: schema.Table) -> list[Problem]:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pk_report.breakdowns import attendances, participants_by
+from pk_report.breakdowns import attendances
+from pk_report.schema import ORGTYP_ORDER
 from pk_report.dataset import Dataset
 from pk_report.metrics import NOT_GIVEN
 from pk_report.rounding import percent
@@ -59,7 +60,8 @@ def year_totals(ds: Dataset, courses: pd.DataFrame, ar: int) -> YearTotals:
     common = float(costs.loc[costs["kurs_id"] == "", "belopp"].sum())
     course_cost = float(costs.loc[costs["kurs_id"] != "", "belopp"].sum())
     a = attendances(ds)
-    by_org = participants_by(ds, "organisationstyp", a[a["ar"] == ar]).sum().to_dict()
+    counts = a.loc[(a["ar"] == ar).to_numpy(dtype=bool), "organisationstyp"].value_counts()
+    by_org = {key: int(counts[key]) for key in ORGTYP_ORDER if counts.get(key, 0)}
     evaluations = int(c["utvarderingar"].sum())
     base = int(c.loc[c["utvarderingar"] > 0, "svarsbas"].sum())
     return YearTotals(

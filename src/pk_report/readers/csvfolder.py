@@ -143,6 +143,6 @@ def _read_fast(table, text: str, delimiter: str, file: str):
         return None
     if len(frame) != len(lines) - skip:
         return None
-    data = {name: frame[j].str.strip() for name, j in columns}
+    data = {name: [cell.strip() for cell in frame[j].tolist()] for name, j in columns}
     numbers = range(skip + 1, skip + 1 + len(frame))
     return raw_table(table, header, data, numbers, file, None)
