@@ -1,12 +1,15 @@
 """Every definition of DATAFORMAT.md's "How figures are counted", on small hand-made tables."""
 
+from fractions import Fraction
+
 import pytest
+from hypothesis import given, strategies as st
 
 from helpers import minimal_tables, write_csv_folder
 from pk_report.breakdowns import gender_comparison, evaluations_of, hidden_groups
 from pk_report.metrics import course_figures, session_figures, stats_records, too_few_signups
 from pk_report.pipeline import load
-from pk_report.rounding import half_up, percent
+from pk_report.rounding import divide_half_up, half_up, percent
 
 
 def dataset(tmp_path, **tables):
@@ -109,6 +112,21 @@ def test_rounding_setting_reaches_the_figures(tmp_path):
 
 def test_mean_grade_rounds_half_up():
     assert half_up(3.25, 1) == 3.3 and half_up(3.35, 1) == 3.4 and half_up(2.5) == 3
+
+
+@given(st.integers(-10**9, 10**9), st.integers(1, 10**6))
+def test_integer_division_half_up_is_exact(numerator, denominator):
+    assert divide_half_up(numerator, denominator) == half_up(Fraction(numerator, denominator))
+
+
+def test_mean_grade_and_cost_per_participant_round_half_up(tmp_path):
+    ds = dataset(tmp_path, kurser=[COURSE],
+                 tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"}],
+                 deltagare=[{"tillfalle_id": "t1", "namn": f"p{i}"} for i in range(4)],
+                 utvarderingar=[{"tillfalle_id": "t1", "betyg": b} for b in "3344"],
+                 kostnader=[{"ar": "2009", "kurs_id": "k", "belopp": "1002,00"}])
+    f = figures(ds)["k"]
+    assert f["medelbetyg"] == 3.5 and f["kostnad_per_deltagare"] == 251  # 250.5 rounds up
 
 
 @pytest.mark.parametrize("sizes,hidden", [

@@ -94,3 +94,19 @@ def test_excel_error_cell_is_a_located_problem(tmp_path, sample_tables):
     book = write_workbook(tmp_path / "r.xlsx", tables)
     problems = inspect(book).errors
     assert any(p.row == 3 and p.column == "belopp" and p.value == "#DIV/0!" for p in problems)
+
+
+@pytest.mark.parametrize("title, ending", [("Kurser\u2028och tillfällen", "\n"),
+                                           ("Kurser", "\r\n"), ("Kurser", "\r"),
+                                           ("Kurser\u0085", "\n")])
+def test_csv_rows_are_numbered_as_the_file_breaks_its_lines(tmp_path, sample_tables, title, ending):
+    """Only LF, CRLF and CR end a line, as in Excel; other Unicode breaks in a cell do not."""
+    folder = write_csv_folder(tmp_path / "d", sample_tables)
+    path = folder / "tillfallen.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    cells = lines[3].split(";")
+    cells[2] = "2009-02-30"
+    lines[3] = ";".join(cells)
+    path.write_text(ending.join([title, ""] + lines) + ending, encoding="utf-8", newline="")
+    problems = [p for p in inspect(folder).errors if p.column == "datum"]
+    assert [(p.table, p.row) for p in problems] == [("tillfallen", 2 + 4)]

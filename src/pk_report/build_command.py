@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pk_report.errors import UsageError
-from pk_report.output import convert, format_for, write_atomic
+from pk_report.output import convert, format_for, write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.render import render_markdown
 
@@ -37,8 +37,6 @@ def build_report(year: int, data: Path | None, output: Path | None, fmt: str | N
                          "--format docx > rapport.docx")
     data_bytes = report_bytes(year, data, fmt, templates, with_comments, announce)
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data_bytes)
-        sys.stdout.buffer.flush()
+        write_stdout(data_bytes)
     else:
         write_atomic(output, data_bytes)

@@ -113,6 +113,7 @@ class ParsedColumn:
     bad: list[tuple[int, str]]
     codes: np.ndarray  # per row, the position of its text in ``uniques``
     uniques: np.ndarray  # the distinct texts
+    typed_uniques: np.ndarray  # the typed value of each distinct text
 
 
 def _excel_error_message(text: str) -> str:
@@ -152,4 +153,5 @@ def parse_column(texts: pd.Series, parse: Callable[[str], Parsed], default: obje
         for pos in np.flatnonzero(np.isin(codes, list(bad_codes))):
             bad.append((int(pos), bad_codes[codes[pos]]))
     return ParsedColumn(value_array[codes] if len(codes) else np.empty(0, dtype=object),
-                        codes == empty_code, bad, codes, np.asarray(uniques, dtype=object))
+                        codes == empty_code, bad, codes, np.asarray(uniques, dtype=object),
+                        value_array)

@@ -6,7 +6,6 @@ Nothing heavy (pandas, openpyxl, pandoc, matplotlib) is imported at module level
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -115,14 +114,17 @@ def stats(
 ) -> None:
     """Visa siffrorna per kurs och år som tabell, CSV eller JSON."""
     try:
-        from pk_report.console import console, write_text
         from pk_report.stats_command import stats_output
 
         loaded, output = stats_output(data, year, course, per.value if per else None, fmt.value)
         _announce(loaded)
-        if isinstance(output, str):
-            write_text(output, bom=fmt is StatsFormat.csv)
+        if isinstance(output, str):  # csv (with a BOM, for Excel) or json: UTF-8 as it is
+            from pk_report.output import write_stdout
+
+            write_stdout((("\ufeff" if fmt is StatsFormat.csv else "") + output).encode("utf-8"))
         else:
+            from pk_report.console import console
+
             console().print(output)
     except (PkReportError, Exception) as exc:
         _fail(exc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 from rich.console import Console
 from rich.markup import escape
@@ -17,14 +16,6 @@ def console() -> Console:
 
 def err_console() -> Console:
     return Console(stderr=True, highlight=False)
-
-
-def write_text(text: str, bom: bool = False) -> None:
-    """Text to stdout as UTF-8 (with BOM for Excel), whatever the terminal's encoding."""
-    data = (("\ufeff" if bom else "") + text).encode("utf-8")
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
 
 
 def print_summary(loaded, out: Console) -> None:

@@ -40,10 +40,12 @@ class Dataset:
 
     Derived columns: ``tillfallen.ar`` (from datum where empty), ``tillfallen.held``;
     ``deltagare.ar``, ``deltagare.kurs_id``, ``deltagare.held``, ``deltagare.politiker``,
+    ``deltagare.tjansteman``, ``deltagare.kvinna``, ``deltagare.man`` (flags from roll and kön),
     ``deltagare.tillfalle_rad`` (position of the row's session among the distinct sessions, -1
     if unknown),
     ``deltagare.person`` (an integer per distinct namn, a code of its own for a row without one);
-    ``utvarderingar.ar``, ``utvarderingar.kurs_id``, ``utvarderingar.varde``,
+    ``utvarderingar.ar``, ``utvarderingar.kurs_id``, ``utvarderingar.tillfalle_rad``,
+    ``utvarderingar.varde``,
     ``utvarderingar.mycket_nojd``.
     """
 

@@ -7,14 +7,12 @@ over participant rows.
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
-from pk_report import schema
 from pk_report.dataset import Dataset
-from pk_report.rounding import half_up, percent
+from pk_report.rounding import divide_half_up, percent
 
 STATS_KEYS = [
     "ar", "kurs_id", "kurs", "tema", "i_plan", "status", "planerade_tillfallen",
@@ -28,19 +26,26 @@ NOT_GIVEN = "ej genomförd"  # a course of the year with no sessions at all
 COUNTS = ["anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 
 
-def participant_sessions(ds: Dataset, sessions: pd.DataFrame) -> np.ndarray:
-    """For each row of deltagare, the position of its session in ``sessions`` (-1 if none).
+def session_rows(ds: Dataset, table: str, sessions: pd.DataFrame, rows: pd.DataFrame | None = None
+                 ) -> np.ndarray:
+    """For each row of ``table`` (deltagare or utvarderingar; ``rows`` if a subset of it), the
+    position of its session in ``sessions`` (-1 if none).
 
-    Validation has already looked each row up among the distinct sessions
-    (``deltagare.tillfalle_rad``); that is reused when ``sessions`` are those, in that order.
+    Validation has already looked each row up among the distinct sessions (``tillfalle_rad``);
+    that is reused when ``sessions`` are those, in that order.
     """
-    d = ds.deltagare
+    frame = ds.tables[table] if rows is None else rows
     ids = sessions["tillfalle_id"].to_numpy(dtype=object)
-    if "tillfalle_rad" in d:
+    if "tillfalle_rad" in frame:
         distinct = ds.tillfallen["tillfalle_id"].drop_duplicates().to_numpy(dtype=object)
         if len(distinct) == len(ids) and (distinct == ids).all():
-            return d["tillfalle_rad"].to_numpy(dtype="int64")
-    return pd.Index(ids).get_indexer(d["tillfalle_id"].to_numpy(dtype=object))
+            return frame["tillfalle_rad"].to_numpy(dtype="int64")
+    return pd.Index(ids).get_indexer(frame["tillfalle_id"].to_numpy(dtype=object))
+
+
+def participant_sessions(ds: Dataset, sessions: pd.DataFrame) -> np.ndarray:
+    """For each row of deltagare, the position of its session in ``sessions`` (-1 if none)."""
+    return session_rows(ds, "deltagare", sessions)
 
 
 def session_figures(ds: Dataset) -> pd.DataFrame:
@@ -62,10 +67,9 @@ def session_figures(ds: Dataset) -> pd.DataFrame:
     s["anmalda"] = count(known)
     s["deltagare"] = count(present)
     s["politiker"] = count(present & d["politiker"].to_numpy(dtype=bool))
-    s["tjansteman"] = count(present & d["roll"].isin(schema.OFFICIAL_ROLES).to_numpy(dtype=bool))
-    kon = d["kon"].to_numpy(dtype=object)
-    s["kvinnor"] = count(present & (kon == "K"))
-    s["man"] = count(present & (kon == "M"))
+    s["tjansteman"] = count(present & d["tjansteman"].to_numpy(dtype=bool))
+    s["kvinnor"] = count(present & d["kvinna"].to_numpy(dtype=bool))
+    s["man"] = count(present & d["man"].to_numpy(dtype=bool))
     head_count = pd.to_numeric(s["antal_deltagare"], errors="coerce").fillna(0).astype("int64")
     counted = s["anmalda"] == 0
     s["huvudantal"] = np.where(counted, head_count, 0)
@@ -144,7 +148,11 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
                                col["personer"]) + col["huvudantal"]
 
     e = ds.utvarderingar.dropna(subset=["ar", "varde"])
-    ec = _positions(index, e["ar"], e["kurs_id"])
+    rad = session_rows(ds, "utvarderingar", sessions, e)
+    ec = np.where(rad >= 0, sc[rad], -1)
+    loose = np.flatnonzero(rad < 0)  # tied to a course and year, not to a session
+    if len(loose):
+        ec[loose] = _positions(index, e["ar"].iloc[loose], e["kurs_id"].iloc[loose])
     col["utvarderingar"] = _per_course(ec, n)
     col["mycket_nojda"] = _per_course(ec, n, e["mycket_nojd"].to_numpy(dtype=bool))
     col["missnojda"] = _per_course(ec, n, e["missnojd"].to_numpy(dtype=bool))
@@ -158,18 +166,19 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     has_cost = _per_course(cc, n) > 0
 
     courses = courses.assign(**col)
-    courses["svarsfrekvens"] = _objects(courses, [percent(int(a), int(b), mode) for a, b in
-                                        zip(col["utvarderingar"], col["svarsbas"])])
-    courses["andel_mycket_nojda"] = _objects(courses, [percent(int(a), int(b), mode) for a, b in
-                                             zip(col["mycket_nojda"], col["utvarderingar"])])
-    courses["medelbetyg"] = _objects(courses, [
-        half_up(Fraction(int(s_), int(m)), 1) if m else None
-        for s_, m in zip(col["betygssumma"], col["utvarderingar"])])
-    kostnad = [_whole(v) if has else None for v, has in zip(amounts, has_cost)]
+    forms, base = col["utvarderingar"].tolist(), col["svarsbas"].tolist()
+    courses["svarsfrekvens"] = _objects(courses, [percent(a, b, mode) for a, b in
+                                        zip(forms, base)])
+    courses["andel_mycket_nojda"] = _objects(courses, [percent(a, b, mode) for a, b in
+                                             zip(col["mycket_nojda"].tolist(), forms)])
+    courses["medelbetyg"] = _objects(courses, [  # one decimal, half up
+        divide_half_up(10 * total, m) / 10 if m else None
+        for total, m in zip(col["betygssumma"].tolist(), forms)])
+    kostnad = [_whole(v) if has else None for v, has in zip(amounts.tolist(), has_cost.tolist())]
     courses["kostnad"] = _objects(courses, kostnad)
-    courses["kostnad_per_deltagare"] = _objects(courses, [
-        half_up(Fraction(v).limit_denominator(100) / int(m)) if v is not None and m else None
-        for v, m in zip(kostnad, col["deltagare"])])
+    courses["kostnad_per_deltagare"] = _objects(courses, [  # whole kronor from öre, half up
+        divide_half_up(round(v * 100), 100 * m) if v is not None and m else None
+        for v, m in zip(kostnad, col["deltagare"].tolist())])
     courses["status"] = _course_status(courses)
     courses["i_plan"] = courses["i_plan"].fillna(True).astype(bool)
     for column in ["planerade_tillfallen", "inbjudna", "min_anmalda"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,13 @@ def format_for(output: Path | None, fmt: str | None) -> str:
         raise UsageError(f"Känner inte igen filändelsen ”{output.suffix}”. Använd .md, .docx "
                          "eller .html, eller ange --format.")
     return found
+
+
+def write_stdout(data: bytes) -> None:
+    """Bytes to stdout as they are (UTF-8 text or a document), whatever the terminal's encoding."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

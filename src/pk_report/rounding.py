@@ -20,3 +20,11 @@ def half_up(value: Fraction | int | float, decimals: int = 0) -> float | int:
     q = Fraction(value) * 10**decimals
     n = (q + Fraction(1, 2)).__floor__() if q >= 0 else -((-q + Fraction(1, 2)).__floor__())
     return n if decimals == 0 else n / 10**decimals
+
+
+def divide_half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up (away from zero), in integers only; the same
+    as ``half_up(Fraction(numerator, denominator))``. ``denominator`` must be positive."""
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((-2 * numerator + denominator) // (2 * denominator))

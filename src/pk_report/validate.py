@@ -25,6 +25,13 @@ class _Checker:
                  distinct: dict[tuple[str, str], Distinct]) -> None:
         self.raws, self.t, self.distinct, self.problems = raws, typed, distinct, []
 
+    def isin(self, table: str, column: str, values) -> np.ndarray:
+        """Per row of ``table``, whether its typed ``column`` is one of ``values``."""
+        found = self.distinct.get((table, column))
+        if found is not None:
+            return found.isin(values)
+        return self.t[table][column].isin(list(values)).to_numpy(dtype=bool)
+
     def lookup(self, table: str, column: str, index: pd.Index) -> np.ndarray:
         """Per row of ``table``, the position of its ``column`` text in ``index`` (-1 if none)."""
         found = self.distinct.get((table, column))
@@ -183,7 +190,10 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d["ar"] = sessions.take(sessions.ar, pos, pd.NA)
     d["kurs_id"] = sessions.take(sessions.kurs_id, pos, None)
     d["held"] = sessions.take(sessions.held, pos, False).astype(bool)
-    d["politiker"] = d["roll"].isin(schema.POLITICAL_ROLES)
+    d["politiker"] = check.isin("deltagare", "roll", schema.POLITICAL_ROLES)
+    d["tjansteman"] = check.isin("deltagare", "roll", schema.OFFICIAL_ROLES)
+    d["kvinna"] = check.isin("deltagare", "kon", ["K"])
+    d["man"] = check.isin("deltagare", "kon", ["M"])
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
     names = check.distinct.get(("deltagare", "namn"))
     d["person"] = _person_codes(*((names.codes, names.uniques) if names is not None
@@ -212,6 +222,7 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     unknown = by_session & (pos < 0)
     check.add("utvarderingar", e.index[unknown], "tillfalle_id",
               lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.{_suggest(v, sessions.ids)}")
+    e["tillfalle_rad"] = pos
     s_year = sessions.take(sessions.ar, pos, pd.NA)
     s_course = sessions.take(sessions.kurs_id, pos, None)
     own_year = pd.array(e["ar"], dtype="Int64")
@@ -227,11 +238,13 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     check.add("utvarderingar", e.index[lacking], "tillfalle_id",
               "Utvärderingen hör varken till ett tillfälle eller till en kurs. Fyll i tillfalle_id, "
               "eller kurs_id och ar.")
-    candidates = loose & ~lacking
-    orphan = e.index[candidates & ~_in_courses(check, own_year, kurs)]
+    candidates = np.flatnonzero(loose & ~lacking)
+    orphan = e.index[candidates[~_in_courses(check, own_year[candidates], kurs[candidates])]]
     check.add("utvarderingar", orphan, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id eller ar.")
-    e["ar"] = pd.array(np.where(by_session, s_year, own_year), dtype="Int64") if len(e) else own_year
+    year = own_year.copy()
+    year[by_session] = s_year[by_session]
+    e["ar"] = year
     e["kurs_id"] = np.where(by_session, s_course, kurs) if len(e) else e["kurs_id"]
     not_held = by_session & ~unknown & ~sessions.take(sessions.held, pos, False).astype(bool)
     check.add("utvarderingar", e.index[not_held], "tillfalle_id",

@@ -22,6 +22,12 @@ class Distinct:
 
     codes: np.ndarray
     uniques: np.ndarray
+    typed: np.ndarray  # the typed value of each distinct text
+
+    def isin(self, values) -> np.ndarray:
+        """Per row, whether its typed value is one of ``values``."""
+        return np.isin(self.typed, list(values))[self.codes] if len(self.codes) else \
+            np.zeros(0, dtype=bool)
 
     def lookup(self, index: pd.Index) -> np.ndarray:
         """Per row, the position of its text in ``index`` (-1 if absent)."""
@@ -38,7 +44,7 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Di
     distinct: dict[str, Distinct] = {}
     frame = raw.frame
     for column in table.columns:
-        parse = parser_for(column)
+        parse = _in_range(parser_for(column), column, raw.name)
         default = parse(column.default)[0] if column.default else None
         if column.kind == schema.TEXT and not column.default:
             default = ""
@@ -54,30 +60,29 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Di
                 problems.append(raw.problem(int(row), column.name, "",
                                             f"Obligatorisk uppgift saknas. Fyll i {column.name}."))
         data[column.name] = parsed.values
-        distinct[column.name] = Distinct(parsed.codes, parsed.uniques)
+        distinct[column.name] = Distinct(parsed.codes, parsed.uniques, parsed.typed_uniques)
     typed = pd.DataFrame(data, index=frame.index, copy=False)
-    problems.extend(_check_ranges(raw, typed, table))
     return typed, problems, distinct
 
 
-def _check_ranges(raw: RawTable, typed: pd.DataFrame, table: schema.Table) -> list[Problem]:
-    problems = []
-    for column in table.columns:
-        if column.kind != schema.INT:
-            continue
-        values = pd.to_numeric(typed[column.name], errors="coerce")
-        if column.name == "ar":
-            bad = (values < YEAR_RANGE[0]) | (values > YEAR_RANGE[1])
-            message = "Året ser fel ut. Skriv året med fyra siffror, t.ex. 2009."
-        elif raw.name == "betygsskala":
-            continue
-        else:
-            bad = values < 0
-            message = "Ett antal kan inte vara negativt."
-        for row in typed.index[bad.fillna(False).to_numpy()]:
-            problems.append(raw.problem(int(row), column.name, raw.frame[column.name].at[row]
-                                        if column.name in raw.frame else "", message))
-    return problems
+def _in_range(parse, column: schema.Column, table: str):
+    """``parse`` with the column's range checked too: a year of four digits, no negative count
+    (the grading scale's values may be anything). Checked per distinct text, like the parse."""
+    if column.kind != schema.INT or (table == "betygsskala" and column.name != "ar"):
+        return parse
+    if column.name == "ar":
+        low, high = YEAR_RANGE
+        message = "Året ser fel ut. Skriv året med fyra siffror, t.ex. 2009."
+    else:
+        low, high = 0, None
+        message = "Ett antal kan inte vara negativt."
+
+    def checked(text: str):
+        value, problem = parse(text)
+        if problem is None and value is not None and (value < low or (high and value > high)):
+            return None, message
+        return value, problem
+    return checked
 
 
 def empty_table(name: str) -> pd.DataFrame:

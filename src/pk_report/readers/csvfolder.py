@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from pk_report.names import norm_name
@@ -14,6 +15,7 @@ from pk_report.readers.raw import (MAX_TITLE_ROWS, Header, RawTable, build_raw_t
 from pk_report.schema import TABLES
 
 DELIMITERS = ";,\t"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SNIFF_LINES = 12  # the header may have up to ten title rows above it
 
 
@@ -37,10 +39,31 @@ def decode(data: bytes) -> tuple[str | None, str]:
     return text, "cp1252"
 
 
+def first_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines, broken where pandas' parser breaks them (LF, CRLF, CR only),
+    without splitting the whole text (it may be many megabytes)."""
+    end = -1
+    for _ in range(n):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    lines = _LINE_BREAK.split(text[:end + 1])
+    if lines and lines[-1] == "" and text[:end + 1].endswith(("\n", "\r")):
+        lines.pop()
+    return lines[:n]
+
+
+def count_lines(text: str) -> int:
+    """Lines as pandas' parser sees them: ended by LF, CRLF or CR, the last one maybe not."""
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
+
+
 def sniff_delimiter(text: str, known: set[str]) -> str:
     """The delimiter that splits a header line among the top lines into the most known column
     names; failing that, the one that occurs most (title rows may have none)."""
-    lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    lines = [line for line in first_lines(text, SNIFF_LINES) if line.strip()]
     best, best_score = ";", (-1, -1)
     for delim in DELIMITERS:
         rows = list(csv.reader(lines, delimiter=delim))
@@ -125,10 +148,9 @@ def _read_fast(table, text: str, delimiter: str, file: str):
     """
     import pandas as pd
 
-    lines = text.splitlines()
-    head = [[c.strip() for c in r] for r in csv.reader(lines[: MAX_TITLE_ROWS + 1],
-                                                       delimiter=delimiter)]
-    if len(head) != len(lines[: MAX_TITLE_ROWS + 1]):
+    lines = first_lines(text, MAX_TITLE_ROWS + 1)
+    head = [[c.strip() for c in r] for r in csv.reader(lines, delimiter=delimiter)]
+    if len(head) != len(lines):
         return None
     header = find_header(table, head, list(range(1, len(head) + 1)), file, None)
     if not isinstance(header, Header) or not header.positions:
@@ -141,7 +163,7 @@ def _read_fast(table, text: str, delimiter: str, file: str):
                             na_filter=False, skip_blank_lines=False, engine="c")
     except Exception:  # ragged or odd rows: the csv module path reports them by line
         return None
-    if len(frame) != len(lines) - skip:
+    if len(frame) != count_lines(text) - skip:
         return None
     data = {name: [cell.strip() for cell in frame[j].tolist()] for name, j in columns}
     numbers = range(skip + 1, skip + 1 + len(frame))

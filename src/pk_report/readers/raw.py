@@ -121,8 +121,8 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
     """The RawTable from the contract columns' text; empty rows dropped, problems of the header."""
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
-    if len(frame.columns):
-        frame = frame[(frame != "").any(axis=1).to_numpy()]
+    if len(frame.columns):  # every cell is text here, so truth is "not empty"
+        frame = frame[frame.to_numpy(dtype=object).astype(bool).any(axis=1)]
     else:
         frame = frame.iloc[0:0]
     raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored)
