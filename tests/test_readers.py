@@ -110,3 +110,17 @@ def test_csv_rows_are_numbered_as_the_file_breaks_its_lines(tmp_path, sample_tab
     path.write_text(ending.join([title, ""] + lines) + ending, encoding="utf-8", newline="")
     problems = [p for p in inspect(folder).errors if p.column == "datum"]
     assert [(p.table, p.row) for p in problems] == [("tillfallen", 2 + 4)]
+
+
+def test_csv_short_row_reads_its_missing_cells_as_empty(tmp_path, sample_tables):
+    folder = write_csv_folder(tmp_path / "d", sample_tables)
+    path = folder / "deltagare.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    cells = lines[2].split(";")
+    lines[2] = ";".join(cells[:2])  # tillfalle_id and namn only
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = inspect(folder)
+    d = loaded.dataset.deltagare
+    assert d.at[3, "namn"] == cells[1] and (pd.isna(d.at[3, "kon"]) or d.at[3, "kon"] == "")
+    assert d.at[3, "roll"] == "ledamot" and d.at[3, "narvarande"]  # the contract's defaults
+    assert not [p for p in loaded.problems if p.table == "deltagare"]

@@ -165,6 +165,11 @@ def _read_fast(table, text: str, delimiter: str, file: str):
         return None
     if len(frame) != count_lines(text) - skip:
         return None
-    data = {name: [cell.strip() for cell in frame[j].tolist()] for name, j in columns}
+    if any(j not in frame.columns for _, j in columns):
+        return None
+    try:
+        data = {name: [cell.strip() for cell in frame[j].tolist()] for name, j in columns}
+    except AttributeError:  # a short row: pandas fills its missing cells with NaN
+        return None
     numbers = range(skip + 1, skip + 1 + len(frame))
     return raw_table(table, header, data, numbers, file, None)
