@@ -165,7 +165,7 @@ def _read_fast(table, text: str, delimiter: str, file: str):
         return None
     if len(frame) != count_lines(text) - skip:
         return None
-    if any(j not in frame.columns for _, j in columns):
+    if list(frame.columns) != [j for _, j in columns]:  # pandas renumbers when a row is short
         return None
     try:
         data = {name: [cell.strip() for cell in frame[j].tolist()] for name, j in columns}
