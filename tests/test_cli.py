@@ -17,8 +17,8 @@ HEAVY = ("pandas", "numpy", "openpyxl", "matplotlib", "pypandoc", "python_calami
 
 @pytest.mark.parametrize("argv", [["--help"], ["stats", "--help"], ["build", "--help"]])
 def test_help_imports_nothing_heavy(argv):
-    code = ("import sys\nfrom pk_report.cli import main\nsys.argv = ['pk-report', *%r]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom pk_report.cli import app\nsys.argv = ['pk-report', *%r]\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
             "print('LOADED', [m for m in %r if m in sys.modules])" % (argv, HEAVY))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in out.stdout, out.stdout

@@ -158,3 +158,21 @@ def test_own_templates_override_and_fall_back(tmp_path):
     assert result.exit_code == 0
     assert "Summa: 731\u00a0322\u00a0kronor" in result.stdout
     assert "### Innehåll och genomförande" in result.stdout  # kurs.md.j2 from the bundle
+
+
+def test_the_console_script_flushes_its_output_and_keeps_exit_codes():
+    """main() leaves with os._exit, so everything must be flushed first (a real process)."""
+    import subprocess
+    import sys
+
+    run = [sys.executable, "-m", "pk_report"]
+    docx = subprocess.run([*run, "build", "2009", "--format", "docx"], capture_output=True)
+    assert docx.returncode == 0 and docx.stdout[:2] == b"PK" and len(docx.stdout) > 5000
+    missing = subprocess.run([*run, "build", "1999"], capture_output=True, text=True)
+    assert missing.returncode == 1 and "2008, 2009, 2010" in missing.stderr
+    usage = subprocess.run([*run, "stats", "--kurs", "finns-inte"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    head = subprocess.Popen([*run, "build", "2009"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert head.stdout.readline().startswith(b"# Rapport")
+    head.stdout.close()  # the reader goes away early, like `| head -1`
+    assert head.wait(timeout=60) == 0 and b"Traceback" not in head.stderr.read()

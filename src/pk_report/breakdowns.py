@@ -3,8 +3,10 @@ by kön), with the anonymity rule of ``anonymitetsgrans`` applied to evaluations
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from pk_report import schema
@@ -95,15 +97,19 @@ def evaluations_of(ds: Dataset, ar: int | None = None, kurs_id: str | None = Non
 def satisfaction_by_gender(ds: Dataset, evaluations: pd.DataFrame) -> dict[str, GroupSatisfaction]:
     """Per kön, the groups that may be shown (the hidden ones are left out)."""
     mode, threshold = ds.settings.avrundning, ds.settings.anonymitetsgrans
-    sizes = evaluations.groupby("kon").size().to_dict()
+    kon = evaluations["kon"].to_numpy(dtype=object)
+    good = evaluations["mycket_nojd"].to_numpy(dtype=bool)
+    bad = evaluations["missnojd"].to_numpy(dtype=bool)
+    groups, counts = np.unique(kon.astype(str), return_counts=True) if len(kon) else ([], [])
+    sizes = {str(g): int(n) for g, n in zip(groups, counts)}
     hidden = hidden_groups(sizes, threshold)
     out = {}
-    for kon in KON_ORDER:
-        if kon in sizes and kon not in hidden:
-            part = evaluations[evaluations["kon"] == kon]
-            n, good = len(part), int(part["mycket_nojd"].sum())
-            out[kon] = GroupSatisfaction(kon, n, good, percent(good, n, mode),
-                                         int(part["missnojd"].sum()))
+    for group in KON_ORDER:
+        if group in sizes and group not in hidden:
+            mask = kon == group
+            n, n_good = sizes[group], int(good[mask].sum())
+            out[group] = GroupSatisfaction(group, n, n_good, percent(n_good, n, mode),
+                                           int(bad[mask].sum()))
     return out
 
 
@@ -120,9 +126,16 @@ def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]
     return {value: int(counts.get(value, 0)) for value in sorted(ds.scale.labels)}
 
 
-def idi_styles(ds: Dataset, ar: int, kurs_id: str) -> dict[str, int]:
-    """IDI profiles per style for a course: counts only, never a person."""
+def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
+    """IDI profiles per style for each course of the year: counts only, never a person.
+
+    Courses without profiles are left out; a course with any has every style (zeros too).
+    """
     idi = ds.idi
-    part = idi[(idi["ar"] == ar) & (idi["kurs_id"] == kurs_id)]
-    counts = part["stil"].value_counts().to_dict()
-    return {style: int(counts.get(style, 0)) for style in schema.IDI_STYLES} if len(part) else {}
+    part = idi[(idi["ar"] == ar).to_numpy(dtype=bool)]
+    out: dict[str, dict[str, int]] = {}
+    for (kurs_id, style), n in Counter(zip(part["kurs_id"].tolist(), part["stil"].tolist())).items():
+        out.setdefault(kurs_id, dict.fromkeys(schema.IDI_STYLES, 0))
+        if style in out[kurs_id]:
+            out[kurs_id][style] += n
+    return out

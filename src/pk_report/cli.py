@@ -6,6 +6,7 @@ Nothing heavy (pandas, openpyxl, pandoc, matplotlib) is imported at module level
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -183,4 +184,24 @@ def mall(
 
 
 def main() -> None:
-    app()
+    """The console script: run the command, then leave without tearing the interpreter down.
+
+    Every file is written and closed by then; tearing down pandas and numpy would only add
+    about 0.1 s to each command (docs/beslut.md). Output is flushed first, and a reader that
+    closed the pipe early (``| head``) is not an error.
+    """
+    import os
+
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader has gone, or the stream is closed
+            pass
+    os._exit(code)

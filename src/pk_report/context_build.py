@@ -46,9 +46,9 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False) -> Report
                                   ("evaluations", ev_year))}
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
-    texts = _texts(ds, year)
+    texts, idi = _texts(ds, year), idi_styles(ds, year)
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
-                         texts.get(row.kurs_id, []), with_comments)
+                         texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments)
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
@@ -137,13 +137,14 @@ def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None
 
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
-             texter: list[MarkdownText], with_comments: bool) -> CourseSection:
+             texter: list[MarkdownText], idi: dict[str, int], with_comments: bool
+             ) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
     than the work itself.
     """
-    year, kurs_id = int(row.ar), row.kurs_id
+    kurs_id = row.kurs_id
     order = sorted(range(len(own)), key=lambda i: (own["datum"].iat[i] is None, own["datum"].iat[i]
                                                    or 0))
     own = own.iloc[order]
@@ -176,7 +177,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         evaluations=int(row.utvarderingar),
         response_base=int(row.svarsbas), response_base_politicians=int(row.unika_politiker) > 0,
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
-        gender=_gender(ds, evaluations), idi=idi_styles(ds, year, kurs_id),
+        gender=_gender(ds, evaluations), idi=idi,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
     )
