@@ -62,13 +62,15 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def column_text(rows: list[list], j: int) -> list[str]:
-    """Column ``j`` of ``rows`` as canonical text (strings take the fast path)."""
-    if all(len(row) > j for row in rows):
-        cells = [row[j] for row in rows]
-    else:
-        cells = [row[j] if j < len(row) else None for row in rows]
-    return [c.strip() if type(c) is str else cell_text(c) for c in cells]
+def columns_text(rows: list[list], positions: list[int]) -> list[list[str]]:
+    """Columns ``positions`` of ``rows`` as canonical text (strings take the fast path; short
+    rows read as empty cells)."""
+    width = max(positions, default=-1) + 1
+    if rows and min(map(len, rows)) < width:
+        rows = [row if len(row) >= width else list(row) + [None] * (width - len(row))
+                for row in rows]
+    return [[c.strip() if type(c) is str else cell_text(c) for c in [row[j] for row in rows]]
+            for j in positions]
 
 
 @dataclass
@@ -151,5 +153,6 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     if isinstance(header, Problem):
         return None, [header]
     body = rows[header.index + 1:]
-    data = {name: column_text(body, j) for name, j in header.positions.items()}
+    names = list(header.positions)
+    data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
     return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet)
