@@ -1,15 +1,12 @@
 """Swedish for the report: number words with en/ett agreement, grouped digits, percent, dates,
-lists and quotation marks. Babel (sv_SE) does digits, dates and lists; the number words are
-ours because num2words is wrong in Swedish (40 "förtio", 1000 "etttusen", no "en")."""
+lists and quotation marks. Babel (sv_SE) does digits, dates and lists, imported where used so
+that ``stats --format json`` never loads it. The number words are ours because num2words is
+wrong in Swedish (40 "förtio", 1000 "etttusen", no "en")."""
 
 from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_decimal
 
 from pk_report.rounding import half_up
 
@@ -60,6 +57,8 @@ def ordinal(n: int) -> str:
 
 def integer(n: int | float) -> str:
     """Digits with a no-break space between thousands: 731 322; öre only when there are any."""
+    from babel.numbers import format_decimal
+
     if isinstance(n, float) and not n.is_integer():
         return format_decimal(n, format="#,##0.00", locale=LOCALE)
     return format_decimal(int(n), locale=LOCALE)
@@ -90,6 +89,8 @@ def decimal(value: float | None, decimals: int = 1) -> str:
     """'3,4' (decimal comma), rounded half up."""
     if value is None:
         return "–"
+    from babel.numbers import format_decimal
+
     rounded = half_up(Fraction(str(value)), decimals)
     return format_decimal(rounded, format="#,##0." + "0" * decimals, locale=LOCALE)
 
@@ -100,6 +101,8 @@ def kronor(amount: float) -> str:
 
 def date_text(value: dt.date | str | None) -> str:
     """'23 juni 2009'; a month '2010-03' gives 'mars 2010'."""
+    from babel.dates import format_date
+
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -115,6 +118,8 @@ def join(items: list[str], conjunction: str = "och") -> str:
     if not items:
         return ""
     if conjunction == "och":
+        from babel.lists import format_list
+
         return format_list(items, locale="sv")
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 

@@ -6,8 +6,6 @@ together (ids, years, the grading scale, settings) and derives the columns the m
 
 from __future__ import annotations
 
-import difflib
-
 import numpy as np
 import pandas as pd
 
@@ -76,6 +74,8 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
 
 
 def _suggest(value: str, candidates) -> str:
+    import difflib
+
     close = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=3, cutoff=0.6)
     return f" Menade du {', '.join(f'”{c}”' for c in close)}?" if close else ""
 
