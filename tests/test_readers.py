@@ -4,9 +4,13 @@ import copy
 
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from helpers import write_csv_folder, write_workbook
 from pk_report.pipeline import inspect, load
+from pk_report.readers import csvfolder
+from pk_report.schema import TABLES
 
 
 def _tables(path):
@@ -132,3 +136,48 @@ def test_csv_short_row_reads_its_missing_cells_as_empty(tmp_path, sample_tables)
 
 def cells_of(line: str) -> list[str]:
     return line.split(";")
+
+
+_PADDING = st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\x85"])
+_CELL = st.tuples(_PADDING, st.text(alphabet="abö1 \u00a0", max_size=4), _PADDING).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(_CELL, min_size=4, max_size=4), min_size=1, max_size=6),
+       quoted=st.booleans(), delimiter=st.sampled_from([";", ",", "\t"]),
+       ending=st.sampled_from(["\n", "\r\n", "\r"]), final=st.booleans(),
+       titles=st.integers(0, 2))
+def test_csv_fast_path_reads_cells_as_the_careful_path_does(rows, quoted, delimiter, ending,
+                                                            final, titles):
+    """Whatever the padding, quoting, delimiter, line ending or title rows, the fast path
+    (pandas' parser) must give the csv module path's cells. It found pandas dropping a leading
+    empty cell after a bare CR."""
+    table = TABLES["styrgrupp"]
+    quote = '"' if quoted else ""
+    lines = ["Styrgruppen"] * titles + [delimiter.join(table.column_names)]
+    lines += [delimiter.join(quote + c + quote for c in row) for row in rows]
+    text = ending.join(lines) + (ending if final else "")
+    fast = csvfolder._read_fast(table, text, delimiter, "f.csv")
+    careful, _ = csvfolder._read_careful(table, text, delimiter, "f.csv")
+    assume(fast is not None)
+    fast_table, _ = fast
+    pd.testing.assert_frame_equal(fast_table.frame, careful.frame)
+
+
+def test_csv_with_mac_line_endings_keeps_a_leading_empty_cell(tmp_path, sample_tables):
+    """Excel for Mac's ”CSV (Macintosh)” ends lines with a bare CR. pandas' parser, told to
+    skip the header, drops the first data row's leading empty cell: every cell of that row
+    would move one column left. It is silent when the row has a cell more than the columns
+    read (an empty trailing cell, as Excel writes for a formatted column, or an ignored
+    column); otherwise pandas fails and the careful path reads the file. The header is now cut
+    off before pandas sees the text."""
+    folder = write_csv_folder(tmp_path / "d", sample_tables)
+    path = folder / "styrgrupp.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    cells = cells_of(lines[1])
+    lines = [lines[0], ";".join([""] + cells[1:] + [""])]  # one member, no year, a cell more
+    path.write_text("\r".join(lines) + "\r", encoding="utf-8", newline="")
+    loaded = inspect(folder)
+    problems = [(p.row, p.column) for p in loaded.errors if p.table == "styrgrupp"]
+    assert problems == [(2, "ar")]
+    assert loaded.dataset.styrgrupp.at[2, "namn"] == cells[1]

@@ -54,6 +54,16 @@ def first_lines(text: str, n: int) -> list[str]:
     return lines[:n]
 
 
+def _line_start(text: str, n: int) -> int:
+    """Where line ``n`` (counted from 0) starts, lines broken as pandas' parser breaks them."""
+    if n == 0:
+        return 0
+    for count, brk in enumerate(_LINE_BREAK.finditer(text), start=1):
+        if count == n:
+            return brk.end()
+    return len(text)
+
+
 def count_lines(text: str) -> int:
     """Lines as pandas' parser sees them: ended by LF, CRLF or CR, the last one maybe not."""
     breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
@@ -124,6 +134,11 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
     fast = _read_fast(table, text, delimiter, file)
     if fast is not None:
         return fast
+    return _read_careful(table, text, delimiter, file)
+
+
+def _read_careful(table, text: str, delimiter: str, file: str):
+    """The csv module, record by record: any file, with each record's first line number."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     numbers: list[int] = []
@@ -134,7 +149,7 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
             numbers.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        return None, [Problem(key, file, start, None, None,
+        return None, [Problem(table.name, file, start, None, None,
                               f"Raden går inte att tolka som CSV ({exc}). Kontrollera citattecknen "
                               "på raden.")]
     return build_raw_table(table, rows, numbers, file, None)
@@ -156,14 +171,19 @@ def _read_fast(table, text: str, delimiter: str, file: str):
     if not isinstance(header, Header) or not header.positions:
         return None
     skip = header.index + 1
+    body = text[_line_start(text, skip):]
+    if not body:
+        return None
     columns = sorted(header.positions.items(), key=lambda kv: kv[1])
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, skiprows=skip,
+        # The rows above are cut off here rather than by skiprows: after lines skipped that end
+        # in a bare CR, pandas' C parser drops the next line's leading empty cell.
+        frame = pd.read_csv(io.StringIO(body), sep=delimiter, header=None,
                             usecols=[j for _, j in columns], dtype=str, keep_default_na=False,
                             na_filter=False, skip_blank_lines=False, engine="c")
     except Exception:  # ragged or odd rows: the csv module path reports them by line
         return None
-    if len(frame) != count_lines(text) - skip:
+    if len(frame) != count_lines(body):
         return None
     if list(frame.columns) != [j for _, j in columns]:  # pandas renumbers when a row is short
         return None
