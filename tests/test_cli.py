@@ -74,6 +74,21 @@ def test_validera_sample_and_announcement():
     assert "Inga fel och en varning." in result.output
 
 
+def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_tables):
+    """build and stats do not list warnings; they say how many and which command shows them
+    (with the same --data), on stderr so that the report and the JSON stay clean."""
+    from helpers import write_csv_folder
+
+    folder = write_csv_folder(tmp_path / "min data", sample_tables)
+    hint = f"Datan har en varning; kör pk-report validera --data '{folder}' för att se den."
+    for argv in (["build", "2009"], ["stats", "--format", "json"]):
+        result = runner.invoke(app, [*argv, "--data", str(folder)])
+        assert result.exit_code == 0
+        assert hint in result.stderr and "varning" not in result.stdout
+    result = runner.invoke(app, ["validera", "--data", str(folder)])
+    assert "Datan har" not in result.output and "Negativt belopp" in result.output
+
+
 def test_env_variable_names_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("PK_REPORT_DATA", str(tmp_path / "saknas"))
     result = runner.invoke(app, ["validera"])

@@ -196,3 +196,36 @@ def test_rows_without_a_name_are_persons_of_their_own(tmp_path):
                  tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"}],
                  deltagare=[{"tillfalle_id": "t1", "namn": n} for n in ["", "Anna", "", "Anna", "Bo"]])
     assert figures(ds)["k"]["unika_personer"] == 4  # two without a name, Anna once, Bo
+
+
+def test_more_forms_than_the_response_base_is_a_warning_naming_the_course(tmp_path):
+    """Valid cell by cell, yet the rate would be 150 procent: validera says so, and still
+    exits 0 (a warning), with the course, the year and the figures in the message."""
+    from pk_report.pipeline import inspect
+    from pk_report.problems import warnings
+
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[COURSE, {"ar": 2009, "kurs_id": "tom", "namn": "Tom kurs"}],
+        tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"},
+                    {"tillfalle_id": "t2", "kurs_id": "tom", "datum": "2009-03-02"}],
+        deltagare=[{"tillfalle_id": "t1", "namn": "Anna"}, {"tillfalle_id": "t1", "namn": "Bo"}],
+        utvarderingar=[{"tillfalle_id": "t1", "betyg": "4"}] * 3
+        + [{"kurs_id": "tom", "ar": "2009", "betyg": "3"}]))
+    loaded = inspect(folder)
+    assert not loaded.errors
+    late = {p.value: p for p in warnings(loaded.problems) if p.table == "utvarderingar"}
+    assert set(late) == {"k", "tom"}
+    assert late["k"].column == "kurs_id" and late["k"].file.endswith("utvarderingar.csv")
+    assert "”Kurs” 2009 har 3 utvärderingar men 2 deltagande politiker" in late["k"].message
+    assert "150\u00a0procent" in late["k"].message
+    assert "kan inte räknas" in late["tom"].message
+
+
+def test_as_many_forms_as_persons_is_no_warning(tmp_path):
+    from pk_report.pipeline import inspect
+
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[COURSE], tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"}],
+        deltagare=[{"tillfalle_id": "t1", "namn": "Anna"}, {"tillfalle_id": "t1", "namn": "Bo"}],
+        utvarderingar=[{"tillfalle_id": "t1", "betyg": "4"}] * 2))
+    assert inspect(folder).problems == []

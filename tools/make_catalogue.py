@@ -44,6 +44,23 @@ TAIL = """
 | text som börjar med = + - @ i data | CSV-utdata får en apostrof först; Markdown, HTML och Word visar texten som text |
 | namn och fritextkommentarer | syns aldrig i någon utdata (kommentarer bara med `--med-kommentarer`) |
 | utvärderingsgrupper under anonymitetsgränsen | döljs i rapporten och i `stats --per kon`, liksom den grupp som annars kunde räknas fram |
+
+## Varningar (avslutningskod 0)
+
+Data som går att använda men ser konstig ut. `pk-report validera` listar varningarna med plats;
+`build` och `stats` skriver dem inte men säger på stderr hur många de är och vilket kommando
+som visar dem (”Datan har en varning; kör pk-report validera --data … för att se den.”).
+
+| fall | vad användaren ser |
+|---|---|
+| blad eller CSV-fil som inte hör till formatet | ”Bladet … hör inte till dataformatet och läses inte.” |
+| kolumn som inte hör till formatet | ”Kolumnen … ingår inte i dataformatet och läses inte.” |
+| framflyttat tillfälle utan nytt datum | ”Framflyttat tillfälle utan nytt datum. Fyll i nytt_datum …” |
+| tillfälle med både antal_deltagare och rader i deltagare | ”… antal_deltagare används inte.” |
+| utvärdering av ett tillfälle som inte genomfördes | ”Utvärdering för ett tillfälle som inte genomfördes.” |
+| negativt belopp | ”Negativt belopp: räknas som en kreditering …” |
+| okänd inställning | ”Okänd inställning. Kända är …” |
+| fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent.” |
 """
 
 

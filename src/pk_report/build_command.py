@@ -21,7 +21,7 @@ def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
     loaded = load(data)
     if announce:
         announce(loaded)
-    context = build_context(loaded.dataset, year, with_comments)
+    context = build_context(loaded.dataset, year, with_comments, loaded.figures)
     markdown = render_markdown(context, templates)
     if fmt == "md":
         return markdown.encode("utf-8")

@@ -80,9 +80,16 @@ def _fail(exc: BaseException) -> None:
     raise typer.Exit(EXIT_INTERNAL)
 
 
-def _announce(loaded) -> None:
-    """Where the data came from, one dim line on stderr (plain, so build needs no rich)."""
+def _announce(loaded, mention_warnings: bool = True) -> None:
+    """Where the data came from, one dim line on stderr (plain, so build needs no rich), and
+    how many warnings the data has: build and stats do not list them, validera does."""
     typer.secho(loaded.source.describe(), err=True, dim=True)
+    if mention_warnings and loaded.problems:
+        from pk_report.swedish import count
+
+        n = len(loaded.problems)
+        typer.secho(f"Datan har {count(n, 'varning')}; kör {loaded.source.validate_command()} "
+                    f"för att se {'den' if n == 1 else 'dem'}.", err=True, fg="yellow")
 
 
 @app.command("validera")
@@ -93,7 +100,7 @@ def validera(data: DataOption = None) -> None:
         from pk_report.pipeline import inspect
 
         loaded = inspect(data)
-        _announce(loaded)
+        _announce(loaded, mention_warnings=False)
         out = console()
         print_summary(loaded, out)
         print_problems(loaded.problems, out)

@@ -13,7 +13,7 @@ from pk_report.context import (Cancellation, CourseSection, GenderSatisfaction, 
                                Member, OrgRow, ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
-from pk_report.metrics import course_figures, session_figures, too_few_signups
+from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER
 from pk_report.years import year_change, year_totals
@@ -28,13 +28,16 @@ CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bo
 ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}
 
 
-def build_context(ds: Dataset, year: int, with_comments: bool = False) -> ReportContext:
+def build_context(ds: Dataset, year: int, with_comments: bool = False,
+                  figures: Figures | None = None) -> ReportContext:
+    """The report's context for ``year``; ``figures`` are the metrics already computed by
+    ``pipeline.inspect`` (computed here when not given)."""
     if year not in ds.years:
         years = ", ".join(str(y) for y in ds.years) or "inga"
         raise DataError(f"Datan har inga uppgifter för {year}. År i datan: {years}. "
                         "Ange ett av dem, eller fyll i året i registret.")
-    sessions = session_figures(ds)
-    courses = course_figures(ds, sessions)
+    figures = figures or figures_of(ds)
+    sessions, courses = figures.sessions.copy(), figures.courses
     sessions["for_fa"] = too_few_signups(sessions, courses)
     totals = year_totals(ds, courses, year)
     change = year_change(ds, courses, totals)

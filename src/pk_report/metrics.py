@@ -7,6 +7,7 @@ over participant rows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -101,6 +102,19 @@ def _per_course(pos: np.ndarray, n: int, weights: np.ndarray | None = None) -> n
     ok = pos >= 0
     w = None if weights is None else weights[ok]
     return np.bincount(pos[ok], weights=w, minlength=n).astype("int64")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The metrics layer's two tables, computed once per command (``pipeline.inspect``)."""
+
+    sessions: pd.DataFrame  # session_figures: one row per session
+    courses: pd.DataFrame  # course_figures: one row per course and year
+
+
+def figures_of(ds: Dataset) -> Figures:
+    sessions = session_figures(ds)
+    return Figures(sessions, course_figures(ds, sessions))
 
 
 def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.DataFrame:

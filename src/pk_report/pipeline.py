@@ -1,4 +1,4 @@
-"""The core functions the commands call: read → validate, and stop on errors."""
+"""The core functions the commands call: read → validate → figures, and stop on errors."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.problems import Problem, errors
 from pk_report.sources import Source, locate, read_source
+
+if TYPE_CHECKING:
+    from pk_report.metrics import Figures
 
 
 @dataclass
@@ -19,6 +23,7 @@ class Loaded:
     dataset: Dataset
     problems: list[Problem]
     row_counts: dict[str, int]
+    figures: Figures | None = None  # None when the data has errors
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,7 +47,8 @@ def collector_paused():
 
 
 def inspect(data: Path | None) -> Loaded:
-    """Read and validate, keeping every problem (``pk-report validera``)."""
+    """Read, validate and, when the data has no errors, compute the figures once; keep every
+    problem, including the warnings only the figures can give (``pk-report validera``)."""
     from pk_report.validate import validate
 
     source = locate(data)
@@ -50,7 +56,14 @@ def inspect(data: Path | None) -> Loaded:
         read = read_source(source)
         dataset, problems = validate(read)
     counts = {name: len(raw.frame) for name, raw in read.tables.items()}
-    return Loaded(source, dataset, problems, counts)
+    figures = None
+    if not errors(problems):
+        from pk_report.metrics import figures_of
+        from pk_report.plausibility import figure_warnings
+
+        figures = figures_of(dataset)
+        problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"))
+    return Loaded(source, dataset, problems, counts, figures)
 
 
 def load(data: Path | None) -> Loaded:
@@ -59,5 +72,6 @@ def load(data: Path | None) -> Loaded:
     if loaded.errors:
         n = len(loaded.errors)
         raise DataError(f"Datan har {n} fel och kan inte användas förrän de är rättade. "
-                        "Kör pk-report validera för hela listan.", loaded.problems)
+                        f"Kör {loaded.source.validate_command()} för hela listan.",
+                        loaded.problems)
     return loaded

@@ -25,6 +25,14 @@ class Source:
             return "Använder den medföljande exempeldatan (ange --data för dina egna filer)."
         return f"Läser {self.path} (från {self.origin})."
 
+    def validate_command(self) -> str:
+        """The command that lists this data's problems, as the user would type it."""
+        if self.origin == "--data":
+            import shlex
+
+            return f"pk-report validera --data {shlex.quote(str(self.path))}"
+        return "pk-report validera"
+
 
 @dataclass
 class ReadResult:

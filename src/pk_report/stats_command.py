@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pk_report.metrics import course_figures
 from pk_report.pipeline import Loaded, load
 from pk_report.selection import select_course, select_year
 from pk_report.stats_output import stats_text
@@ -14,8 +13,8 @@ def stats_output(data: Path | None, year: int | None, course: str | None, per: s
                  fmt: str) -> tuple[Loaded, object]:
     loaded = load(data)
     ds = loaded.dataset
-    courses = course_figures(ds)
+    courses = loaded.figures.courses
     courses = select_year(courses, year, ds.years)
     courses = select_course(courses, course)
     courses = courses.sort_values(["ar"], kind="stable")
-    return loaded, stats_text(ds, courses, per, fmt)
+    return loaded, stats_text(ds, loaded.figures.sessions, courses, per, fmt)

@@ -36,15 +36,14 @@ TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politi
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
 
 
-def per_table(ds: Dataset, courses: pd.DataFrame, per: str) -> pd.DataFrame:
-    """A breakdown per course: columns are groups; rows are the selected courses."""
+def per_table(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str
+              ) -> pd.DataFrame:
+    """A breakdown per course: columns are groups; rows are the selected courses (one row per
+    session with ``per="tillfalle"``, from the metrics' ``sessions``)."""
     keys = ["ar", "kurs_id", "kurs"]
     base = courses[keys].copy()
     if per == "tillfalle":
-        from pk_report.metrics import session_figures
-
-        s = session_figures(ds)
-        s = s.merge(courses[["ar", "kurs_id", "kurs"]], on=["ar", "kurs_id"])
+        s = sessions.merge(courses[["ar", "kurs_id", "kurs"]], on=["ar", "kurs_id"])
         s["datum"] = [d.isoformat() if d is not None else "" for d in s["datum"]]
         return s[["ar", "kurs_id", "kurs", "tillfalle_id", "datum", "omfattning", "status",
                   "anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]]
@@ -129,10 +128,11 @@ def rich_tables(frame: pd.DataFrame, keys: list[str] | None, title: str):
     return table
 
 
-def stats_text(ds: Dataset, courses: pd.DataFrame, per: str | None, fmt: str) -> str | object:
+def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str | None,
+               fmt: str) -> str | object:
     """The stats output: a str for csv/json, a rich renderable for the terminal table."""
     if per:
-        frame = per_table(ds, courses, per)
+        frame = per_table(ds, sessions, courses, per)
         if fmt == "json":
             return to_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
         if fmt == "csv":
