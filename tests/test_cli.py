@@ -42,6 +42,25 @@ def test_stats_genus_2009():
     assert table.exit_code == 0 and "74\u00a0%" in table.stdout and "171" in table.stdout
 
 
+@pytest.mark.parametrize("columns", [60, 80, 200])
+def test_stats_table_never_folds_or_cuts_an_id_or_a_figure(sample, columns):
+    """At any terminal width every course id, session id and figure is shown whole: the full
+    table when it fits, else without the course names, else one card per row."""
+    records = stats_records(course_figures(sample))
+    for argv, wanted in (
+            (["stats", "2009"], [r["kurs_id"] for r in records if r["ar"] == 2009]
+             + ["298\u00a0450", "65\u00a0%"]),
+            (["stats", "2009", "--per", "tillfalle"], ["2009-GK-1", "2009-GN-3", "2009-03-30"])):
+        result = runner.invoke(app, argv, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert max(len(line.rstrip()) for line in lines) <= columns
+        for text in wanted:
+            assert any(text in line for line in lines), (columns, argv, text)
+    wide = runner.invoke(app, ["stats", "2009", "--per", "kon"], env={"COLUMNS": "250"}).stdout
+    assert "Per kön" in wide and "Mycket nöjda kvinnor" in wide
+
+
 def test_stats_csv_for_swedish_excel():
     result = runner.invoke(app, ["stats", "2009", "-k", "presidier", "-f", "csv"])
     raw = result.stdout_bytes

@@ -29,8 +29,22 @@ HEADINGS = {
     "kvinnor": "Kvinnor", "man": "Män", "utvarderingar": "Utvärderingar",
     "svarsfrekvens": "Svarsfrekvens", "andel_mycket_nojda": "Mycket nöjda",
     "medelbetyg": "Medelbetyg", "kostnad": "Kostnad (kr)",
-    "kostnad_per_deltagare": "Kr/deltagare",
+    "kostnad_per_deltagare": "Kr/deltagare", "tillfalle_id": "Tillfälle",
+    "fullmaktige": "Fullmäktige", "ovrigt": "Övrigt",
 }
+PREFIXES = {"deltagare_": "Deltagare ", "mycket_nojda_": "Mycket nöjda "}  # --per kon
+PER_TITLES = {"organisationstyp": "Per organisationstyp", "roll": "Per roll", "kon": "Per kön",
+              "tillfalle": "Per tillfälle"}
+
+
+def heading(key: str) -> str:
+    """A column's Swedish heading in the terminal (JSON and CSV keep the keys)."""
+    if key in SHORT or key in HEADINGS:
+        return SHORT.get(key) or HEADINGS[key]
+    for prefix, words in PREFIXES.items():
+        if key.startswith(prefix):
+            return words + key[len(prefix):]
+    return key.replace("_", " ").capitalize()
 TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
               "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
@@ -107,25 +121,73 @@ def cell(key: str, value) -> str:
     return str(value)
 
 
-def rich_tables(frame: pd.DataFrame, keys: list[str] | None, title: str):
-    """One rich Table (numbers right-aligned, Swedish headings)."""
-    from rich import box
-    from rich.table import Table
+TEXT_COLUMNS = {"kurs", "kurs_id", "status", "tema", "tillfalle_id", "datum", "omfattning",
+                "i_plan"}
+PROSE_COLUMNS = {"kurs"}  # left out first when the terminal is narrow: the id is there
 
-    keys = keys or list(frame.columns)
-    table = Table(title=title, header_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
-                  pad_edge=False)
-    rows = [[cell(k, v) for k, v in zip(keys, row)] for row in frame[keys].itertuples(index=False)]
-    for i, key in enumerate(keys):
-        numeric = key not in {"kurs", "kurs_id", "status", "tema", "tillfalle_id", "datum",
-                              "omfattning", "i_plan"}
-        heading = SHORT.get(key) or HEADINGS.get(key) or key.replace("_", " ").capitalize()
-        widest = max([len(heading)] + [len(r[i]) for r in rows]) if numeric else None
-        table.add_column(heading, justify="right" if numeric else "left", overflow="fold",
-                         no_wrap=numeric, min_width=widest if numeric else min(len(heading) + 4, 12))
-    for row in rows:
-        table.add_row(*row)
-    return table
+
+class FittedTable:
+    """A rich table that never folds an id, a date or a figure and is never cut off.
+
+    It is shown whole when the terminal is wide enough; else without the course names (the
+    ids are there); else as one small card of headings and values per row. Columns are one
+    space apart (the box's divider, no padding, no edge).
+    """
+
+    def __init__(self, frame: pd.DataFrame, keys: list[str] | None, title: str):
+        self.keys = keys or list(frame.columns)
+        self.title = title
+        self.rows = [[cell(k, v) for k, v in zip(self.keys, row)]
+                     for row in frame[self.keys].itertuples(index=False)]
+        self.headings = [heading(k) for k in self.keys]
+        self.widest = [max([len(h)] + [len(r[i]) for r in self.rows])
+                       for i, h in enumerate(self.headings)]
+
+    def width(self, shown: list[int]) -> int:
+        return sum(self.widest[i] for i in shown) + len(shown) - 1
+
+    def table(self, shown: list[int]):
+        from rich import box
+        from rich.table import Table
+
+        table = Table(title=self.title, header_style="bold", title_justify="left",
+                      box=box.SIMPLE_HEAD, show_edge=False, padding=0)
+        for i in shown:
+            numeric = self.keys[i] not in TEXT_COLUMNS
+            table.add_column(self.headings[i], justify="right" if numeric else "left",
+                             no_wrap=True, min_width=self.widest[i])
+        for row in self.rows:
+            table.add_row(*(row[i] for i in shown))
+        return table
+
+    def cards(self):
+        from rich.table import Table
+        from rich.text import Text
+
+        yield Text(self.title, style="italic")
+        width = max(len(h) for h in self.headings)
+        for row in self.rows:
+            card = Table.grid(padding=(0, 1))
+            card.add_column(style="bold", min_width=width)
+            card.add_column(overflow="fold")
+            for heading, value in zip(self.headings, row):
+                card.add_row(heading, value)
+            yield Text()
+            yield card
+
+    def __rich_console__(self, console, options):
+        everything = list(range(len(self.keys)))
+        terse = [i for i in everything if self.keys[i] not in PROSE_COLUMNS]
+        for shown in (everything, terse):
+            if self.width(shown) <= options.max_width:
+                yield self.table(shown)
+                return
+        yield from self.cards()
+
+
+def rich_tables(frame: pd.DataFrame, keys: list[str] | None, title: str) -> FittedTable:
+    """One table (numbers right-aligned, Swedish headings), fitted to the terminal."""
+    return FittedTable(frame, keys, title)
 
 
 def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str | None,
@@ -137,7 +199,7 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
             return to_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
         if fmt == "csv":
             return to_csv(frame)
-        return rich_tables(frame, None, f"Per {per}")
+        return rich_tables(frame, None, PER_TITLES[per])
     if fmt == "json":
         return to_json(stats_records(courses))
     if fmt == "csv":
