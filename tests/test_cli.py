@@ -81,6 +81,36 @@ def test_course_matching(course, code, needle):
     assert needle in " ".join(result.output.split())
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["validera", "--help"], ["stats", "--help"],
+                                  ["build", "--help"], ["mall", "--help"]])
+def test_help_is_swedish(argv):
+    result = runner.invoke(app, argv, prog_name="pk-report")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Användning: pk-report")
+    assert "Flaggor:" in result.stdout and "Visa den här hjälpen och avsluta." in result.stdout
+    for english in ("Usage", "Options", "Show this message", "[required]", "{"):
+        assert english not in result.stdout
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["stats", "--format", "pdf"], "Fel: Ogiltigt värde för --format: ”pdf”. Välj tabell, csv "
+                                   "eller json."),
+    (["stats", "--formt", "json"], "Fel: Okänd flagga: --formt. Menade du --format?"),
+    (["bygg", "2009"], "Fel: Okänt kommando: ”bygg”. Välj validera, stats, build eller mall."),
+    (["build"], "Fel: Argumentet ÅR saknas."),
+    (["build", "tjugo"], "Fel: Ogiltigt värde för ÅR: ”tjugo”. Skriv ett heltal, t.ex. 2009."),
+    (["stats", "2009", "extra"], "Fel: Oväntat argument: extra."),
+    (["stats", "--format"], "Fel: Flaggan --format behöver ett värde."),
+])
+def test_usage_errors_are_swedish_and_exit_2(argv, message):
+    result = runner.invoke(app, argv, prog_name="pk-report")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Error" not in result.stderr and "Usage" not in result.stderr
+    if argv[0] != "stats" or argv[-1] != "--format":  # Click gives that one no context
+        assert "Användning: pk-report" in result.stderr and "--help." in result.stderr
+
+
 def test_bad_option_is_exit_2():
     assert runner.invoke(app, ["stats", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["build"]).exit_code == 2

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from pk_report.cli_swedish import SwedishCommand, SwedishGroup
 from pk_report.errors import EXIT_DATA, PkReportError
 
 EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
@@ -20,7 +21,7 @@ EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
 app = typer.Typer(
     help="Årsrapporten från styrgruppen för politikerutbildning, direkt ur registrets kalkylark.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+    pretty_exceptions_enable=False, cls=SwedishGroup,
 )
 
 
@@ -48,7 +49,7 @@ class ReportFormat(str, Enum):
 
 
 DataOption = Annotated[Optional[Path], typer.Option(
-    "--data", "-d", help="Arbetsbok (.xlsx, .xlsm, .ods) eller mapp med CSV-filer. Utan den: "
+    "--data", "-d", metavar="SÖKVÄG", help="Arbetsbok (.xlsx, .xlsm, .ods) eller mapp med CSV-filer. Utan den: "
     "miljövariabeln PK_REPORT_DATA, annars den medföljande exempeldatan.")]
 
 
@@ -92,7 +93,7 @@ def _announce(loaded, mention_warnings: bool = True) -> None:
                     f"för att se {'den' if n == 1 else 'dem'}.", err=True, fg="yellow")
 
 
-@app.command("validera")
+@app.command("validera", cls=SwedishCommand)
 def validera(data: DataOption = None) -> None:
     """Kontrollera datan och lista varje problem med fil, blad, rad och kolumn."""
     try:
@@ -110,10 +111,11 @@ def validera(data: DataOption = None) -> None:
     raise typer.Exit(code)
 
 
-@app.command("stats")
+@app.command("stats", cls=SwedishCommand)
 def stats(
-    year: Annotated[Optional[int], typer.Argument(help="År; utan år visas alla år i datan.")] = None,
-    course: Annotated[Optional[str], typer.Option("--course", "--kurs", "-k",
+    year: Annotated[Optional[int], typer.Argument(metavar="[ÅR]",
+                                           help="År; utan år visas alla år i datan.")] = None,
+    course: Annotated[Optional[str], typer.Option("--course", "--kurs", "-k", metavar="KURS",
                       help="kurs_id, tema eller en unik del av kursens namn.")] = None,
     per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna.")] = None,
     fmt: Annotated[StatsFormat, typer.Option("--format", "-f",
@@ -138,14 +140,14 @@ def stats(
         _fail(exc)
 
 
-@app.command("build")
+@app.command("build", cls=SwedishCommand)
 def build(
-    year: Annotated[int, typer.Argument(help="Rapportens år, t.ex. 2009.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+    year: Annotated[int, typer.Argument(metavar="ÅR", help="Rapportens år, t.ex. 2009.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL",
                       help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html).")] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
                    help="md, docx eller html (annars från filändelsen, eller md).")] = None,
-    mallar: Annotated[Optional[Path], typer.Option("--mallar",
+    mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
                                help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
@@ -161,11 +163,11 @@ def build(
         _fail(exc)
 
 
-@app.command("mall")
+@app.command("mall", cls=SwedishCommand)
 def mall(
-    file: Annotated[Optional[Path], typer.Argument(help="Arbetsboken som ska skrivas.")] = None,
+    file: Annotated[Optional[Path], typer.Argument(metavar="[FIL]", help="Arbetsboken som ska skrivas.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
-    mallar: Annotated[Optional[Path], typer.Option("--mallar",
+    mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Kopiera i stället rapportmallarna till den här mappen.")] = None,
 ) -> None:
     """Skriv en tom arbetsbok att börja från (eller kopiera rapportmallarna med --mallar)."""
