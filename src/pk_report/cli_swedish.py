@@ -28,11 +28,6 @@ _REQUIRED = re.compile(r"\{([^{}]+)\}")  # Typer 0.28 writes a required argument
 _NO_COMMAND = re.compile(r"^No such command (['\"])(.*)\1\.")
 
 
-def or_list(items) -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} eller {items[-1]}"
-
-
 class _SwedishFormatter:
     """Click's HelpFormatter with Swedish headings; everything else passed through."""
 
@@ -86,6 +81,11 @@ def _hint(param) -> str:
 
 def message_for(exc) -> str:
     """The Swedish message for one of Click's usage errors."""
+    from pk_report.swedish import join
+
+    def or_list(items) -> str:
+        return join(list(items), "eller")
+
     exceptions = _click.exceptions
     if isinstance(exc, exceptions.NoSuchOption):
         close = f" Menade du {or_list(exc.possibilities)}?" if exc.possibilities else ""
@@ -118,7 +118,7 @@ def message_for(exc) -> str:
 
 
 def _swedish(exc):
-    if isinstance(exc, SwedishUsageError) or isinstance(exc, _click.exceptions.NoArgsIsHelpError):
+    if isinstance(exc, (SwedishUsageError, _click.exceptions.NoArgsIsHelpError)):
         return exc
     return SwedishUsageError(message_for(exc), exc.ctx)
 
