@@ -42,20 +42,16 @@ def decode(data: bytes) -> tuple[str | None, str]:
 def first_lines(text: str, n: int) -> list[str]:
     """The first ``n`` lines, broken where pandas' parser breaks them (LF, CRLF, CR only),
     without splitting the whole text (it may be many megabytes)."""
-    end = -1
-    for _ in range(n):
-        end = text.find("\n", end + 1)
-        if end < 0:
-            end = len(text)
-            break
-    lines = _LINE_BREAK.split(text[:end + 1])
-    if lines and lines[-1] == "" and text[:end + 1].endswith(("\n", "\r")):
+    head = text[:line_start(text, n)]
+    lines = _LINE_BREAK.split(head)
+    if lines and lines[-1] == "" and head.endswith(("\n", "\r")):
         lines.pop()
     return lines[:n]
 
 
-def _line_start(text: str, n: int) -> int:
-    """Where line ``n`` (counted from 0) starts, lines broken as pandas' parser breaks them."""
+def line_start(text: str, n: int) -> int:
+    """Where line ``n`` (counted from 0) starts, lines broken as pandas' parser breaks them;
+    the end of the text when it has fewer lines."""
     if n == 0:
         return 0
     for count, brk in enumerate(_LINE_BREAK.finditer(text), start=1):
@@ -171,7 +167,7 @@ def _read_fast(table, text: str, delimiter: str, file: str):
     if not isinstance(header, Header) or not header.positions:
         return None
     skip = header.index + 1
-    body = text[_line_start(text, skip):]
+    body = text[line_start(text, skip):]
     if not body:
         return None
     columns = sorted(header.positions.items(), key=lambda kv: kv[1])
