@@ -36,18 +36,21 @@ PREFIXES = {"deltagare_": "Deltagare ", "mycket_nojda_": "Mycket nöjda "}  # --
 PER_TITLES = {"organisationstyp": "Per organisationstyp", "roll": "Per roll", "kon": "Per kön",
               "tillfalle": "Per tillfälle"}
 
+TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
+              "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
+PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
+
 
 def heading(key: str) -> str:
     """A column's Swedish heading in the terminal (JSON and CSV keep the keys)."""
-    if key in SHORT or key in HEADINGS:
-        return SHORT.get(key) or HEADINGS[key]
+    if key in SHORT:
+        return SHORT[key]
+    if key in HEADINGS:
+        return HEADINGS[key]
     for prefix, words in PREFIXES.items():
         if key.startswith(prefix):
             return words + key[len(prefix):]
     return key.replace("_", " ").capitalize()
-TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
-              "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
-PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
 
 
 def per_table(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str
@@ -127,7 +130,8 @@ PROSE_COLUMNS = {"kurs"}  # left out first when the terminal is narrow: the id i
 
 
 class FittedTable:
-    """A rich table that never folds an id, a date or a figure and is never cut off.
+    """A rich table (numbers right-aligned, Swedish headings) that never folds an id, a date
+    or a figure and is never cut off.
 
     It is shown whole when the terminal is wide enough; else without the course names (the
     ids are there); else as one small card of headings and values per row. Columns are one
@@ -185,11 +189,6 @@ class FittedTable:
         yield from self.cards()
 
 
-def rich_tables(frame: pd.DataFrame, keys: list[str] | None, title: str) -> FittedTable:
-    """One table (numbers right-aligned, Swedish headings), fitted to the terminal."""
-    return FittedTable(frame, keys, title)
-
-
 def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str | None,
                fmt: str) -> str | object:
     """The stats output: a str for csv/json, a rich renderable for the terminal table."""
@@ -199,7 +198,7 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
             return to_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
         if fmt == "csv":
             return to_csv(frame)
-        return rich_tables(frame, None, PER_TITLES[per])
+        return FittedTable(frame, None, PER_TITLES[per])
     if fmt == "json":
         return to_json(stats_records(courses))
     if fmt == "csv":
@@ -207,5 +206,5 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
     from rich.console import Group
 
     frame = records_frame(courses)
-    return Group(*[rich_tables(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
+    return Group(*[FittedTable(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
                    for year in dict.fromkeys(frame["ar"])])
