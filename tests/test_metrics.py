@@ -221,6 +221,24 @@ def test_more_forms_than_the_response_base_is_a_warning_naming_the_course(tmp_pa
     assert "kan inte räknas" in late["tom"].message
 
 
+def test_a_head_count_in_the_base_is_not_called_politicians(tmp_path):
+    """2 politicians by name and 1 person counted by antal_deltagare make a base of 3
+    participants, not 3 politicians."""
+    from pk_report.pipeline import inspect
+    from pk_report.problems import warnings
+
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[COURSE],
+        tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"},
+                    {"tillfalle_id": "t2", "kurs_id": "k", "datum": "2009-03-08",
+                     "antal_deltagare": "1"}],
+        deltagare=[{"tillfalle_id": "t1", "namn": "Anna"}, {"tillfalle_id": "t1", "namn": "Bo"}],
+        utvarderingar=[{"tillfalle_id": "t1", "betyg": "4"}] * 4))
+    [late] = [p for p in warnings(inspect(folder).problems) if p.table == "utvarderingar"]
+    assert "har 4 utvärderingar men 3 deltagare att räkna dem mot" in late.message
+    assert "133\u00a0procent" in late.message
+
+
 def test_as_many_forms_as_persons_is_no_warning(tmp_path):
     from pk_report.pipeline import inspect
 

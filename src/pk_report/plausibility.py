@@ -18,7 +18,9 @@ def figure_warnings(courses: pd.DataFrame, evaluations: RawTable | None) -> list
     late = courses[courses["utvarderingar"] > courses["svarsbas"]]
     for row in late.itertuples(index=False):
         forms, base = int(row.utvarderingar), int(row.svarsbas)
-        whom = "deltagande politiker" if row.unika_politiker else "deltagare"
+        # the base is the politicians only when no session was counted by antal_deltagare
+        whom = "deltagande politiker" if row.unika_politiker and not row.huvudantal \
+            else "deltagare"
         if base:
             rate = f"svarsfrekvensen blir {row.svarsfrekvens}\u00a0procent"
         else:
