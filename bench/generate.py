@@ -87,12 +87,12 @@ def write(name: str, tables: dict[str, list[list]]) -> None:
 def write_sample() -> None:
     import pandas as pd
 
-    from pk_report.sources import sample_data_path
+    from pk_report.bundled import sample_data_dir
 
     folder = DATA / "sample" / "csv"
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(sample_data_path(), folder)
+    shutil.copytree(sample_data_dir(), folder)
     with pd.ExcelWriter(DATA / "sample" / "register.xlsx", engine="openpyxl") as writer:
         for path in sorted(folder.glob("*.csv")):
             pd.read_csv(path, sep=";", dtype=str, keep_default_na=False).to_excel(

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from pk_report import schema
-from pk_report.sources import sample_data_path
+from pk_report.bundled import sample_data_dir
 
 REQUIRED = [name for name, t in schema.TABLES.items() if not t.optional]
 
@@ -15,7 +15,7 @@ REQUIRED = [name for name, t in schema.TABLES.items() if not t.optional]
 def read_sample() -> dict[str, list[list[str]]]:
     """The bundled sample as {table: [header, *rows]} of text."""
     out = {}
-    for path in sorted(sample_data_path().glob("*.csv")):
+    for path in sorted(sample_data_dir().glob("*.csv")):
         with open(path, encoding="utf-8-sig", newline="") as fh:
             out[path.stem] = list(csv.reader(fh, delimiter=";"))
     return out

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pk_report.build_command import report_bytes
+from pk_report.report.build import report_bytes
 from pk_report.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -116,7 +116,7 @@ def test_docx_to_pipe_gives_bytes_and_markdown_to_stdout():
 def test_docx_to_a_terminal_is_refused(monkeypatch):
     import sys
 
-    from pk_report.build_command import build_report
+    from pk_report.report.build import build_report
     from pk_report.errors import UsageError
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
@@ -133,7 +133,7 @@ def test_unknown_year_lists_the_years():
 def test_existing_file_survives_a_failed_build(tmp_path, monkeypatch):
     out = tmp_path / "rapport.docx"
     out.write_bytes(b"old report")
-    import pk_report.build_command as bc
+    import pk_report.report.build as bc
 
     def broken(*args, **kwargs):
         raise RuntimeError("pandoc died")

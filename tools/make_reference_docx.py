@@ -1,4 +1,4 @@
-"""Writes src/pk_report/templates/reference.docx: the Word styles pandoc uses for the report.
+"""Writes templates/reference.docx: the Word styles pandoc uses for the report.
 
 Starts from pandoc's own reference document and sets Swedish language (sv-SE), a sober
 body font, heading sizes and the table style, so the clerk can restyle everything in Word
@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "pk_report" / "templates" / "reference.docx"
+OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 
 
 def set_language(style, lang: str = "sv-SE") -> None:

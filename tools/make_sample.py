@@ -1,4 +1,4 @@
-"""Writes the bundled sample data (src/pk_report/sample_data/*.csv) at person level.
+"""Writes the bundled sample data (sample_data/*.csv and sample_data/register.xlsx) at person level.
 
 The 2009 year is the steering group's report in shared/seeds/000_*.txt; 2008 gives the
 comparisons something to compare; 2010 holds the four-step programme of seed 004 and the
@@ -14,7 +14,7 @@ import csv
 import random
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "pk_report" / "sample_data"
+OUT = Path(__file__).resolve().parents[1] / "sample_data"
 rng = random.Random(2009)
 
 STADSDEL = [f"{n} stadsdelsnämnd" for n in ("Centrum", "Norr", "Söder", "Väster", "Öster",
@@ -371,7 +371,58 @@ def main() -> None:
                                     lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-    print(f"Wrote {sum(len(r) for r in tables.values())} rows to {OUT}")
+    write_register_workbook(OUT / "register.xlsx")
+    print(f"Wrote {sum(len(r) for r in tables.values())} rows to {OUT}, as CSV files and as "
+          "register.xlsx")
+
+
+def write_register_workbook(path: Path) -> None:
+    """The same register as one workbook, a sheet per table, typed as Excel would hold it:
+    numbers as numbers, dates as date cells, the rest as text."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+
+    from pk_report import schema
+    from pk_report.reproducible import fixed_zip
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in tables.items():
+        ws = wb.create_sheet(name)
+        columns = COLUMNS[name]
+        ws.append(columns)
+        kinds = {c.name: c.kind for c in schema.TABLES[name].columns}
+        for row in rows:
+            ws.append([_typed(row.get(c, ""), kinds.get(c, schema.TEXT)) for c in columns])
+        for letter, column in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", columns):
+            width = max(len(str(row.get(column, ""))) for row in rows) if rows else 0
+            ws.column_dimensions[letter].width = min(60, max(len(column), width) + 2)
+        ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(fixed_zip(buffer.getvalue()))
+
+
+def _typed(value, kind: str):
+    import datetime as dt
+
+    from pk_report import schema
+
+    text = "" if value is None else str(value)
+    if text == "":
+        return None
+    if kind == schema.INT and text.lstrip("-").isdigit():
+        return int(text)
+    if kind == schema.DATE and len(text) == 10:
+        return dt.date.fromisoformat(text)
+    if kind == schema.AMOUNT:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return text
+    return text
 
 
 if __name__ == "__main__":

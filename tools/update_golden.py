@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pk_report.build_command import report_bytes
+from pk_report.report.build import report_bytes
 
 GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden"
 YEARS = (2009, 2010)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pk_report import schema
 from pk_report.errors import UsageError
-from pk_report.output import write_atomic
+from pk_report.writing import write_atomic
 
 ROWS = 2000  # rows that get dropdowns and date checks
 KIND_TEXT = {schema.TEXT: "text", schema.INT: "heltal", schema.DATE: "datum ÅÅÅÅ-MM-DD",

@@ -129,7 +129,7 @@ def stats(
         loaded, output = stats_output(data, year, course, per.value if per else None, fmt.value)
         _announce(loaded)
         if isinstance(output, str):  # csv (with a BOM, for Excel) or json: UTF-8 as it is
-            from pk_report.output import write_stdout
+            from pk_report.writing import write_stdout
 
             write_stdout((("\ufeff" if fmt is StatsFormat.csv else "") + output).encode("utf-8"))
         else:
@@ -155,7 +155,7 @@ def build(
 ) -> None:
     """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
     try:
-        from pk_report.build_command import build_report
+        from pk_report.report.build import build_report
 
         build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
                      announce=_announce)
@@ -175,7 +175,7 @@ def mall(
         from pk_report.console import err_console
 
         if mallar is not None:
-            from pk_report.render import export_templates
+            from pk_report.report.own_templates import export_templates
 
             written = export_templates(mallar, force)
             err_console().print(f"Kopierade {len(written)} mallar till {mallar}. Ändra dem och "

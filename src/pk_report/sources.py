@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from pk_report.bundled import sample_data_dir
 from pk_report.errors import DataError
 from pk_report.problems import Problem
 from pk_report.readers.raw import RawTable
@@ -41,17 +41,13 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def sample_data_path() -> Path:
-    return Path(str(resources.files("pk_report") / "sample_data"))
-
-
 def locate(data: Path | None) -> Source:
     if data is not None:
         return Source(Path(data), "--data")
     env = os.environ.get(ENV_VAR)
     if env:
         return Source(Path(env), ENV_VAR)
-    return Source(sample_data_path(), "exempeldata")
+    return Source(sample_data_dir(), "exempeldata")
 
 
 def read_source(source: Source) -> ReadResult:

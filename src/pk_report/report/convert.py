@@ -1,12 +1,11 @@
-"""Step 5: writing the report: atomically to a file, or to stdout; DOCX/HTML through pandoc."""
+"""Step 5: the report's format from the output path, and Markdown to DOCX or HTML through pandoc."""
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 from pathlib import Path
 
+from pk_report.bundled import reference_docx
 from pk_report.errors import OutputError, UsageError
 from pk_report.textsafe import xml_text
 
@@ -25,45 +24,6 @@ def format_for(output: Path | None, fmt: str | None) -> str:
         raise UsageError(f"Känner inte igen filändelsen ”{output.suffix}”. Använd .md, .docx "
                          "eller .html, eller ange --format.")
     return found
-
-
-def write_stdout(data: bytes) -> None:
-    """Bytes to stdout as they are (UTF-8 text or a document), whatever the terminal's encoding."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: all or nothing."""
-    path = Path(path)
-    if path.is_dir():
-        raise OutputError(f"{path} är en mapp. Ange ett filnamn, t.ex. {path / 'rapport.docx'}.")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise OutputError(f"Mappen {directory} finns inte. Skapa den eller välj en annan plats.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"Kan inte skriva i {directory} ({exc.strerror}). Kontrollera "
-                          "behörigheten eller välj en annan mapp.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"Kan inte skriva {path} ({exc.strerror}). Är filen öppen i Word? "
-                          "Stäng den och försök igen.") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def reference_docx() -> Path:
-    from pk_report.render import bundled_templates
-
-    return bundled_templates() / "reference.docx"
 
 
 def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = None) -> bytes:

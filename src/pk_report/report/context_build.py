@@ -9,7 +9,7 @@ import pandas as pd
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
                                   grade_distribution, idi_styles)
-from pk_report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
+from pk_report.report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
                                Member, OrgRow, ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 
 from pk_report import swedish
-from pk_report.context import MarkdownText, ReportContext
+from pk_report.bundled import templates_dir
+from pk_report.report.context import MarkdownText, ReportContext
 from pk_report.errors import DataError, UsageError
 from pk_report.textsafe import md_inline
 
 MAIN_TEMPLATE = "rapport.md.j2"
-
-
-def bundled_templates() -> Path:
-    return Path(str(resources.files("pk_report") / "templates"))
 
 
 def _finalize(value: object) -> object:
@@ -51,7 +47,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
             raise UsageError(f"Mallmappen {own} finns inte. Skapa den med pk-report mall "
                              f"--mallar {own}.")
         loaders.append(jinja2.FileSystemLoader(str(own)))
-    loaders.append(jinja2.FileSystemLoader(str(bundled_templates())))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              autoescape=False, finalize=_finalize, bytecode_cache=_bytecode_cache())
@@ -91,23 +87,3 @@ def _tidy(text: str) -> str:
             lines.append(line.rstrip())
             blank = False
     return "\n".join(lines).rstrip() + "\n"
-
-
-def export_templates(target: Path, force: bool) -> list[Path]:
-    """Copy the bundled templates out for the clerk to edit (atomically, never over without force)."""
-    from pk_report.output import write_atomic
-
-    source = bundled_templates()
-    files = sorted(p for p in source.iterdir() if p.is_file())
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} är en fil, inte en mapp. Ange en mapp för mallarna.")
-    existing = [target / p.name for p in files if (target / p.name).exists()]
-    if existing and not force:
-        raise UsageError(f"{existing[0]} finns redan. Ange --force för att skriva över, eller "
-                         "välj en annan mapp.")
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for p in files:
-        write_atomic(target / p.name, p.read_bytes())
-        written.append(target / p.name)
-    return written

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pk_report.errors import UsageError
-from pk_report.output import convert, format_for, write_atomic, write_stdout
+from pk_report.report.convert import convert, format_for
+from pk_report.writing import write_atomic, write_stdout
 from pk_report.pipeline import load
-from pk_report.render import render_markdown
+from pk_report.report.render import render_markdown
 
 TITLE = "Rapport från styrgruppen för politikerutbildning avseende genomförda utbildningsinsatser {year}"
 
 
 def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
                  with_comments: bool, announce: Callable | None = None) -> bytes:
-    from pk_report.context_build import build_context
+    from pk_report.report.context_build import build_context
 
     loaded = load(data)
     if announce:

@@ -1,0 +1,3 @@
+"""The report: its context (``context``, ``context_build``), its Markdown from the Jinja2
+templates (``render``), the clerk's own templates (``own_templates``), the conversion to
+Word and HTML (``convert``) and the command's core (``build``)."""
