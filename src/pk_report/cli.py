@@ -46,6 +46,7 @@ class ReportFormat(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    pdf = "pdf"
 
 
 DataOption = Annotated[Optional[Path], typer.Option(
@@ -144,16 +145,16 @@ def stats(
 def build(
     year: Annotated[int, typer.Argument(metavar="ÅR", help="Rapportens år, t.ex. 2009.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL",
-                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html).")] = None,
+                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html, .pdf).")] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
-                   help="md, docx eller html (annars från filändelsen, eller md).")] = None,
+                   help="md, docx, html eller pdf (annars från filändelsen, eller md).")] = None,
     mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
                                help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
     data: DataOption = None,
 ) -> None:
-    """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
+    """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
 

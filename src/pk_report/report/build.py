@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pk_report.errors import UsageError
-from pk_report.report.convert import convert, format_for
+from pk_report.report.convert import DocumentInfo, convert, format_for
 from pk_report.writing import write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.report.render import render_markdown
@@ -26,7 +26,15 @@ def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
     markdown = render_markdown(context, templates)
     if fmt == "md":
         return markdown.encode("utf-8")
-    return convert(markdown, fmt, TITLE.format(year=year), templates)
+    return convert(markdown, fmt, document_info(loaded.dataset.settings, year), templates)
+
+
+def document_info(settings, year: int) -> DocumentInfo:
+    """The title block from installningar: kommun, datum and diarienummer."""
+    from pk_report import swedish
+
+    datum = swedish.date_text(settings.datum) if settings.datum else ""
+    return DocumentInfo(TITLE.format(year=year), settings.kommun, datum, settings.diarienummer)
 
 
 def build_report(year: int, data: Path | None, output: Path | None, fmt: str | None,
