@@ -143,6 +143,13 @@ def paragraph_styles(doc) -> None:
     for name in ("Subtitle", "Date", "Author"):
         if name in names:
             doc.styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if "Date" in names:  # the title block's "Datum: …" and "Diarienummer: …" lines
+        date = doc.styles["Date"]
+        date.font.name = BODY_FONT
+        date.font.size = Pt(11)
+        date.font.bold = False
+        date.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+        date.paragraph_format.space_after = Pt(18)
     if "Footer" in names:
         doc.styles["Footer"].font.size = Pt(9)
     for style in doc.styles:

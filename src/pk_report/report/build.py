@@ -40,10 +40,11 @@ def document_info(settings, year: int) -> DocumentInfo:
 def build_report(year: int, data: Path | None, output: Path | None, fmt: str | None,
                  templates: Path | None, with_comments: bool, announce: Callable | None = None) -> None:
     fmt = format_for(output, fmt)
-    if output is None and fmt == "docx" and sys.stdout.isatty():
-        raise UsageError("Ett Word-dokument är binärt och skrivs inte till terminalen. Ange "
-                         "-o rapport.docx, eller skicka utdata vidare: pk-report build ÅR "
-                         "--format docx > rapport.docx")
+    if output is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
+        kind = "Ett Word-dokument" if fmt == "docx" else "En PDF-fil"
+        raise UsageError(f"{kind} är binärt och skrivs inte till terminalen. Ange "
+                         f"-o rapport.{fmt}, eller skicka utdata vidare: pk-report build ÅR "
+                         f"--format {fmt} > rapport.{fmt}")
     data_bytes = report_bytes(year, data, fmt, templates, with_comments, announce)
     if output is None:
         write_stdout(data_bytes)
