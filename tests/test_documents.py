@@ -303,3 +303,75 @@ def test_pdf_from_the_command_line(tmp_path):
     assert out.read_bytes().startswith(b"%PDF-")
     piped = CliRunner().invoke(app, ["build", "2009", "--format", "pdf"])
     assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
+
+
+# --- the clerk restyles in one place per format ----------------------------------------------
+
+def test_own_templates_restyle_word_pdf_and_html(tmp_path):
+    from pypdf import PdfReader
+
+    runner = CliRunner()
+    mallar = tmp_path / "mallar"
+    assert runner.invoke(app, ["mall", "--mallar", str(mallar)]).exit_code == 0
+    for name in ("reference.docx", "rapport.typ", "rapport.css"):
+        assert (mallar / name).is_file(), name
+    typ = mallar / "rapport.typ"
+    typ.write_text(typ.read_text(encoding="utf-8").replace('paper: "a4"', 'paper: "a5"'),
+                   encoding="utf-8")
+    css = mallar / "rapport.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\nh1 { color: #c0ffee; }\n", encoding="utf-8")
+    for fmt in FORMATS:
+        out = tmp_path / f"rapport.{fmt}"
+        result = runner.invoke(app, ["build", "2009", "--mallar", str(mallar), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    page = PdfReader(tmp_path / "rapport.pdf").pages[0]
+    assert round(float(page.mediabox.width)) == 420  # A5
+    assert "#c0ffee" in (tmp_path / "rapport.html").read_text(encoding="utf-8")
+
+
+def test_own_reference_docx_sets_the_page(tmp_path):
+    from docx import Document
+    from docx.shared import Mm
+
+    runner = CliRunner()
+    mallar = tmp_path / "mallar"
+    assert runner.invoke(app, ["mall", "--mallar", str(mallar)]).exit_code == 0
+    reference = Document(str(mallar / "reference.docx"))
+    reference.sections[0].page_width, reference.sections[0].page_height = Mm(148), Mm(210)
+    reference.save(str(mallar / "reference.docx"))
+    out = tmp_path / "rapport.docx"
+    assert runner.invoke(app, ["build", "2009", "--mallar", str(mallar), "-o", str(out)]).exit_code == 0
+    assert abs(Document(str(out)).sections[0].page_width - Mm(148)) < Mm(1)
+
+
+def test_a_broken_pdf_template_names_the_file(tmp_path):
+    mallar = tmp_path / "mallar"
+    mallar.mkdir()
+    (mallar / "rapport.typ").write_text("#set page(paper: \"a4\"\n$body$\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "2009", "--mallar", str(mallar),
+                                      "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 1
+    assert "rapport.typ" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_datum_setting_is_a_date_or_an_error_in_its_cell(tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from helpers import minimal_tables, write_csv_folder, write_workbook
+    from pk_report.pipeline import inspect
+
+    rows = [{"nyckel": "datum", "varde": "15/3 2010"}, {"nyckel": "diarienummer", "varde": DNR}]
+    bad = inspect(write_csv_folder(tmp_path / "bad", minimal_tables(installningar=rows)))
+    problem = next(p for p in bad.errors if p.table == "installningar")
+    assert problem.column == "varde" and "ÅÅÅÅ-MM-DD" in problem.message
+    book = write_workbook(tmp_path / "r.xlsx", minimal_tables(installningar=rows))
+    wb = load_workbook(book)
+    wb["installningar"]["B2"] = dt.datetime(2010, 3, 15)
+    wb.save(book)
+    loaded = inspect(book)
+    assert not loaded.errors
+    assert loaded.dataset.settings.datum == dt.date(2010, 3, 15)
+    assert loaded.dataset.settings.diarienummer == DNR
