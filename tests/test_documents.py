@@ -206,6 +206,14 @@ def test_pdf_text_has_the_figures_and_page_numbers(documents):
     for fact in ("731 322 kronor", "65 procent", "78 procent", "74 procent", "fem sammanträden",
                  "Genusutbildning – KS-ledamöter", "”Utmärkt”", "Sida 1 av"):
         assert fact in text, fact
+    # a table row on one line: the name column is wide enough, the figures never wrap
+    from pypdf import PdfReader
+
+    lines = [" ".join(line.replace("\u00a0", " ").split()) for page in
+             PdfReader(io.BytesIO(documents["sample", "pdf"])).pages
+             for line in page.extract_text().splitlines()]
+    assert "Vidareutbildning i modellen ledning och styrning 125 298 450 2 388" in lines
+    assert "Deltagare från 2009 2008" in lines
 
 
 def test_pdf_title_block_and_long_tables(documents):

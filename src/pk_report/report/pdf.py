@@ -15,16 +15,19 @@ so the same data gives the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from pk_report.errors import OutputError
 from pk_report.report import pandoc
-from pk_report.report.tree import stringify, walk
+from pk_report.report.tree import nodes, stringify, walk
 
 FIXED_TIMESTAMP = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # as reproducible.py
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+# A table as pandoc's Typst writer opens it (data text never matches: its "#" is escaped).
+_TABLE = re.compile(r"(?<!\\)align\(center\)\[#table\(\n(\s*)columns: [^\n]*\n")
 
 
 def typst_string(text: str) -> str:
@@ -59,22 +62,50 @@ def images_with_alt(tree: dict) -> dict:
     return tree
 
 
+def typst_columns(tree: dict) -> list[str]:
+    """Each table's Typst ``columns``, in document order, from the widths ``tree.fit_tables``
+    set: Typst measures the content itself, so a table that fits is as wide as its content
+    (every column ``auto``), and a wider one fills the line, its text columns sharing what the
+    figure columns (``auto``, never wrapped) leave (``1fr``)."""
+    out = []
+    for node in nodes(tree["blocks"]):
+        if node["t"] != "Table":
+            continue
+        specs = node["c"][2]
+        widths = [spec[1].get("c", 0) for spec in specs]
+        fits = sum(widths) < 0.999
+        out.append("(" + ", ".join(
+            "auto" if fits or spec[0]["t"] == "AlignRight" else "1fr" for spec in specs) + ",)")
+    return out
+
+
+def with_columns(source: str, columns: list[str]) -> str:
+    """The Typst source with each table's ``columns`` replaced, tables set to the left."""
+    found = iter(columns)
+
+    def replace(m: re.Match) -> str:
+        return f"align(left)[#table(\n{m[1]}columns: {next(found, '(auto,)')},\n"
+
+    return _TABLE.sub(replace, source)
+
+
 def make_pdf(tree: dict, variables: Mapping[str, str], template: Path,
              images: Mapping[str, bytes], names: Mapping[str, str],
              font_folder: Path | None = None) -> bytes:
     """``tree`` (sanitized, image sources already ``names``' values) as a PDF/UA-1 document."""
     import typst
 
+    columns = typst_columns(tree)
     tree = images_with_alt(tree)
     args = ["--standalone", "--template", str(template), "--wrap=none"]
     for key, value in variables.items():
         args += ["--variable", f"{key}={typst_string(value)}"]
-    source = pandoc.write(tree, "typst", args)
+    source = with_columns(pandoc.write(tree, "typst", args).decode("utf-8"), columns)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for path, data in images.items():
             (root / names[path]).write_bytes(data)
-        (root / "rapport.typ").write_bytes(source)
+        (root / "rapport.typ").write_text(source, encoding="utf-8")
         fonts = [str(font_folder)] if font_folder and any(
             p.suffix.lower() in FONT_SUFFIXES for p in font_folder.iterdir()) else []
         try:
