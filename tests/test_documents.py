@@ -276,6 +276,14 @@ def test_html_is_one_accessible_self_contained_file(documents, source):
     assert 'name="viewport"' in html and "@media (max-width" in html
 
 
+@pytest.mark.parametrize("source", SOURCES)
+def test_html_headings_start_at_the_title_and_skip_no_level(documents, source):
+    html = documents[source, "html"].decode("utf-8")
+    levels = [int(n) for n in re.findall(r"<h([1-6])\b", html)]
+    assert levels[0] == 1 and levels.count(1) == 1 and levels[1] == 2
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+
+
 def test_html_title_block(documents):
     html = documents["register", "html"].decode("utf-8")
     assert f'<p class="subtitle">{KOMMUN}</p>' in html

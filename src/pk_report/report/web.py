@@ -2,7 +2,8 @@
 
 pandoc's HTML writer gives ``lang``, ``<title>`` and ``alt``; the stylesheet is
 ``templates/rapport.css`` (the clerk's own in ``--mallar`` wins), put inline so the page needs
-nothing beside it. Header cells get ``scope="col"``, which pandoc does not write.
+nothing beside it. Header cells get ``scope="col"``, which pandoc does not write, and the
+sections are ``<h2>`` under the title's ``<h1>``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from pk_report.report import pandoc
+from pk_report.report.tree import nodes
 
 _TH = re.compile(r"<th(?=[\s>])(?![^>]*\sscope=)")
 
@@ -21,7 +23,17 @@ def header_scope(html: str) -> str:
     return _TH.sub('<th scope="col"', html)
 
 
+def below_the_title(tree: dict) -> dict:
+    """On a web page the title is the one ``<h1>``; the report's sections are ``<h2>`` and
+    down, so the page's outline has no second top."""
+    for block in nodes(tree["blocks"]):
+        if block["t"] == "Header":
+            block["c"][0] = min(6, block["c"][0] + 1)
+    return tree
+
+
 def make_html(tree: dict, css: Path, author: str) -> bytes:
+    tree = below_the_title(tree)
     style = css.read_text(encoding="utf-8").replace("</", "<\\/")
     with tempfile.TemporaryDirectory() as tmp:
         header = Path(tmp) / "style.html"
