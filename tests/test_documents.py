@@ -391,3 +391,26 @@ def test_datum_setting_is_a_date_or_an_error_in_its_cell(tmp_path):
     assert not loaded.errors
     assert loaded.dataset.settings.datum == dt.date(2010, 3, 15)
     assert loaded.dataset.settings.diarienummer == DNR
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+@pytest.mark.skipif(not __import__("os").path.exists(DEJAVU), reason="needs a font file to copy")
+def test_a_font_file_in_the_template_folder_sets_the_pdf_typeface(tmp_path):
+    import shutil
+
+    from pypdf import PdfReader
+
+    mallar = tmp_path / "mallar"
+    assert CliRunner().invoke(app, ["mall", "--mallar", str(mallar)]).exit_code == 0
+    shutil.copy(DEJAVU, mallar)
+    typ = mallar / "rapport.typ"
+    typ.write_text(typ.read_text(encoding="utf-8").replace(
+        '#let typsnitt = "Libertinus Serif"', '#let typsnitt = "DejaVu Sans"'), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    assert CliRunner().invoke(app, ["build", "2009", "--mallar", str(mallar), "-o", str(out)]
+                              ).exit_code == 0
+    fonts = {str(f.get_object()["/BaseFont"]) for f in
+             PdfReader(out).pages[0]["/Resources"]["/Font"].values()}
+    assert any("DejaVuSans" in f for f in fonts), fonts

@@ -93,7 +93,11 @@ def make_pdf(tree: dict, variables: Mapping[str, str], template: Path,
              images: Mapping[str, bytes], names: Mapping[str, str],
              font_folder: Path | None = None) -> bytes:
     """``tree`` (sanitized, image sources already ``names``' values) as a PDF/UA-1 document."""
-    import typst
+    try:
+        import typst
+    except ImportError as exc:
+        raise OutputError("PDF kräver paketet typst, som inte är installerat. Installera "
+                          "pk-report på nytt (pip install .) och försök igen.") from exc
 
     columns = typst_columns(tree)
     tree = images_with_alt(tree)
