@@ -151,3 +151,16 @@ def test_the_tools_own_chart_still_embeds_beside_the_clerks_text(tmp_path, secre
 def test_the_build_hands_over_only_relative_image_paths(path):
     with pytest.raises(ValueError):
         convert("x\n", "html", DocumentInfo("T"), None, {path: png()})
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_settings_text_in_the_title_block_is_text(fmt):
+    kommun = 'Ö-by "kommun" \\ $x$ #read("/etc/passwd") <b>'
+    out = convert("# T\n\nText.\n", fmt, DocumentInfo("T", kommun, "", "KS 1/2"))
+    if fmt == "pdf":
+        assert kommun in pdf_text(out)
+    elif fmt == "html":
+        assert "Ö-by &quot;kommun&quot;" in out.decode() or 'Ö-by "kommun"' in out.decode()
+        assert "<b>" not in out.decode()
+    else:
+        assert b"<b>" not in docx_parts(out)["word/document.xml"]

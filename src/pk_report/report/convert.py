@@ -78,6 +78,8 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
     from pk_report.report import pandoc
     from pk_report.report.tree import fit_tables, sanitize, title_block
 
+    if fmt not in ("docx", "html", "pdf"):
+        raise UsageError(f"Okänt format ”{fmt}”. Använd md, docx, html eller pdf.")
     info = title if isinstance(title, DocumentInfo) else DocumentInfo(title)
     images = _checked(images or {})
     tree = pandoc.read_markdown(xml_text(markdown))
@@ -99,11 +101,9 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
         reference = template_file("reference.docx", own_templates)
         data = pandoc.write(tree, "docx", ["--reference-doc", str(reference)])
         return finish_docx(data, info.author, info.kommun)
-    if fmt == "html":
-        from pk_report.report.web import make_html
+    from pk_report.report.web import make_html
 
-        return make_html(tree, template_file("rapport.css", own_templates), info.author)
-    raise UsageError(f"Okänt format ”{fmt}”. Använd md, docx, html eller pdf.")
+    return make_html(tree, template_file("rapport.css", own_templates), info.author)
 
 
 def _metadata(info: DocumentInfo) -> dict:
