@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pk_report.errors import UsageError
+from pk_report.year_span import YearSpan
 from pk_report.report.convert import convert, format_for
 from pk_report.writing import write_atomic, write_stdout
 from pk_report.pipeline import load
@@ -29,8 +30,12 @@ def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
     return convert(markdown, fmt, TITLE.format(year=year), templates)
 
 
-def build_report(year: int, data: Path | None, output: Path | None, fmt: str | None,
+def build_report(year: int | YearSpan, data: Path | None, output: Path | None, fmt: str | None,
                  templates: Path | None, with_comments: bool, announce: Callable | None = None) -> None:
+    if isinstance(year, YearSpan):
+        if year.is_period:
+            raise UsageError("Rapporter för en period går inte att skriva ännu. Ange ett år.")
+        year = year.first
     fmt = format_for(output, fmt)
     if output is None and fmt == "docx" and sys.stdout.isatty():
         raise UsageError("Ett Word-dokument är binärt och skrivs inte till terminalen. Ange "
