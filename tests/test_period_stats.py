@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from helpers import minimal_tables, write_csv_folder
+from period_register import register
 from pk_report.cli import app
 from pk_report.year_span import SpanError, YearSpan, parse_span
 
@@ -41,34 +41,6 @@ def test_a_bad_range_on_the_command_line_is_a_swedish_usage_error(command):
     assert "Fel: Ogiltigt värde för ÅR: ”2010-2007”. Perioden slutar före den börjar." \
         in result.stderr
     assert "Användning: pk-report" in result.stderr and "Traceback" not in result.stderr
-
-
-def register(tmp_path):
-    """2008 and 2010 in the register, 2009 not at all: the figures are counted by hand in
-    ``test_stats_per_year_is_counted_as_by_hand``."""
-    return write_csv_folder(tmp_path / "d", minimal_tables(
-        kurser=[{"ar": 2008, "kurs_id": "a", "namn": "Kurs A", "planerade_tillfallen": 2},
-                {"ar": 2008, "kurs_id": "b", "namn": "Kurs B", "i_plan": "nej"},
-                {"ar": 2010, "kurs_id": "c", "namn": "Kurs C", "inbjudna": 40}],
-        tillfallen=[{"tillfalle_id": "a1", "kurs_id": "a", "datum": "2008-03-01"},
-                    {"tillfalle_id": "a2", "kurs_id": "a", "datum": "2008-04-01"},
-                    {"tillfalle_id": "b1", "kurs_id": "b", "datum": "2008-05-01",
-                     "status": "inställd"},
-                    {"tillfalle_id": "c1", "kurs_id": "c", "datum": "2010-03-01",
-                     "antal_deltagare": 10}],
-        deltagare=[{"tillfalle_id": "a1", "namn": "P1", "kon": "K", "organisationstyp": "stadsdel"},
-                   {"tillfalle_id": "a1", "namn": "P2", "kon": "M", "organisationstyp": "fack"},
-                   {"tillfalle_id": "a1", "namn": "P3", "kon": "K", "organisationstyp": "bolag",
-                    "roll": "chef"},
-                   {"tillfalle_id": "a2", "namn": "P1", "kon": "K", "organisationstyp": "stadsdel"},
-                   {"tillfalle_id": "a2", "namn": "P2", "kon": "M", "organisationstyp": "fack"},
-                   {"tillfalle_id": "a2", "namn": "P4", "kon": "M", "narvarande": "nej"}],
-        utvarderingar=[{"tillfalle_id": "a1", "betyg": 4}, {"tillfalle_id": "a2", "betyg": 2}]
-        + [{"kurs_id": "c", "ar": 2010, "betyg": b} for b in (3, 3, 3, 1, 4)],
-        kostnader=[{"ar": 2008, "kurs_id": "a", "belopp": "1000"},
-                   {"ar": 2008, "kurs_id": "", "belopp": "500"},
-                   {"ar": 2010, "kurs_id": "c", "belopp": "2000"}],
-        sammantraden=[{"datum": "2008-02-01"}]))
 
 
 BY_HAND = {

@@ -13,29 +13,34 @@ from pk_report.writing import write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.report.render import render_markdown
 
+PERIOD_TEMPLATE = "period.md.j2"
 TITLE = "Rapport från styrgruppen för politikerutbildning avseende genomförda utbildningsinsatser {year}"
 
 
-def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
+def report_bytes(year: int | YearSpan, data: Path | None, fmt: str, templates: Path | None,
                  with_comments: bool, announce: Callable | None = None) -> bytes:
-    from pk_report.report.context_build import build_context
-
+    """The report of a year, or of a period (``YearSpan`` 2008-2010), in ``fmt``."""
+    span = year if isinstance(year, YearSpan) else YearSpan(year, year)
     loaded = load(data)
     if announce:
         announce(loaded)
-    context = build_context(loaded.dataset, year, with_comments, loaded.figures)
-    markdown = render_markdown(context, templates)
+    if span.is_period:
+        from pk_report.report.period_build import build_period_context
+
+        context = build_period_context(loaded.dataset, span, loaded.figures)
+        markdown = render_markdown(context, templates, PERIOD_TEMPLATE)
+    else:
+        from pk_report.report.context_build import build_context
+
+        context = build_context(loaded.dataset, span.first, with_comments, loaded.figures)
+        markdown = render_markdown(context, templates)
     if fmt == "md":
         return markdown.encode("utf-8")
-    return convert(markdown, fmt, TITLE.format(year=year), templates)
+    return convert(markdown, fmt, TITLE.format(year=span.label), templates)
 
 
 def build_report(year: int | YearSpan, data: Path | None, output: Path | None, fmt: str | None,
                  templates: Path | None, with_comments: bool, announce: Callable | None = None) -> None:
-    if isinstance(year, YearSpan):
-        if year.is_period:
-            raise UsageError("Rapporter för en period går inte att skriva ännu. Ange ett år.")
-        year = year.first
     fmt = format_for(output, fmt)
     if output is None and fmt == "docx" and sys.stdout.isatty():
         raise UsageError("Ett Word-dokument är binärt och skrivs inte till terminalen. Ange "
