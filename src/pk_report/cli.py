@@ -155,6 +155,8 @@ def build(
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
                                help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
+    utan_diagram: Annotated[bool, typer.Option("--utan-diagram",
+                            help="Utan diagram (annars i Word/HTML, och bredvid en .md-fil).")] = False,
     data: DataOption = None,
 ) -> None:
     """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
@@ -162,7 +164,7 @@ def build(
         from pk_report.report.build import build_report
 
         build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
-                     announce=_announce)
+                     announce=_announce, without_charts=utan_diagram)
     except (PkReportError, Exception) as exc:
         _fail(exc)
 

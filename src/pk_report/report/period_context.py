@@ -8,11 +8,10 @@ period; a year the register does not have (``PeriodYear.present`` false) is prin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from pk_report.report.charts import Chart
 from pk_report.report.context import MarkdownText
-from pk_report.textsafe import md_inline, xml_text
 
 
 @dataclass(frozen=True)
@@ -123,25 +122,6 @@ class BoardChange:
 
 
 @dataclass(frozen=True)
-class ChartRef:
-    """A chart as the Markdown shows it: ``![caption](path){alt="..."}`` alone in its paragraph.
-
-    ``alt`` states the chart's figures in Swedish; its figures are also in a table of the report.
-    """
-
-    name: str  # file name without .png, e.g. "deltagare_per_ar"
-    path: str  # relative path of the PNG, e.g. "rapport_diagram/deltagare_per_ar.png"
-    caption: str
-    alt: str
-
-    @property
-    def markdown(self) -> MarkdownText:
-        alt = re.sub(r"[ \t\r\n\f\v\u2028\u2029]+", " ", xml_text(self.alt))  # keeps no-break
-        alt = alt.replace("\\", "\\\\").replace('"', '\\"')
-        return MarkdownText(f'![{md_inline(self.caption)}]({self.path}){{alt="{alt}"}}')
-
-
-@dataclass(frozen=True)
 class PeriodContext:
     """The whole period report's context (``templates/period.md.j2``).
 
@@ -168,7 +148,7 @@ class PeriodContext:
     women_share: list[tuple[int, int]]  # (year, percent women among persons of known kön)
     costs: list[FigureRow]
     texts: dict[str, list[MarkdownText]]
-    charts: dict[str, ChartRef] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)  # by name, when charts are drawn
 
     @property
     def present(self) -> list[int]:
