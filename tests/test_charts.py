@@ -237,6 +237,14 @@ def test_markdown_file_gets_a_folder_beside_it_stdout_none(tmp_path):
         assert (folder / f"{chart.name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     stdout = runner.invoke(app, ["build", "2010"]).stdout
     assert "![" not in stdout and "diagram" not in stdout
+    period_md = tmp_path / "period.md"
+    assert runner.invoke(app, ["build", "2007-2010", "-o", str(period_md)]).exit_code == 0
+    for text in (md, period_md.read_text(encoding="utf-8")):
+        lines = text.splitlines()
+        shown = [i for i, line in enumerate(lines) if line.startswith("![")]
+        assert len(shown) >= 3
+        for i in shown:  # alone in its paragraph: a figure with its caption
+            assert lines[i - 1] == "" and lines[i + 1:i + 2] in ([], [""]), lines[i - 1:i + 2]
 
 
 def test_utan_diagram_leaves_them_out_everywhere(tmp_path):
@@ -283,3 +291,19 @@ def test_stats_and_markdown_to_stdout_import_no_matplotlib(argv):
             "print('MATPLOTLIB', 'matplotlib' in sys.modules, file=sys.stderr)" % (argv,))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "MATPLOTLIB False" in out.stderr, out.stderr[-500:]
+
+
+def test_a_net_credit_is_drawn_beside_not_stacked(tmp_path):
+    from period_register import register
+
+    folder = register(tmp_path, kostnader=[{"ar": 2008, "kurs_id": "a", "belopp": "1000"},
+                                           {"ar": 2008, "kurs_id": "", "belopp": "-1500"},
+                                           {"ar": 2010, "kurs_id": "c", "belopp": "-200"}])
+    context, charts = period(2008, 2010, folder)
+    cost = charts["kostnad_per_ar"]
+    assert cost.kind == "year_bars" and cost.alt.startswith("Stapeldiagram per år")
+    assert "2008 -500 kronor, varav kurserna 1 000 och gemensamt -1 500" in nb(cost.alt)
+    assert cost.png()[:4] == b"\x89PNG"
+    _, annual_charts_ = annual(2010, folder)
+    assert annual_charts_["kostnad_per_deltagare"].data["series"][0][1] == [-20]
+    assert annual_charts_["kostnad_per_deltagare"].png()[:4] == b"\x89PNG"

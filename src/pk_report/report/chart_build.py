@@ -161,12 +161,14 @@ def period_charts(context: PeriodContext) -> list[Chart]:
         {"years": years, "series": [("Svarsfrekvens", rate), ("Mycket nöjda", happy)],
          "missing": missing})
     courses, common, total = costs["Kurserna"], costs["Gemensamma kostnader"], costs["Totalt"]
+    stacked = all((v or 0) >= 0 for v in courses + common)  # a net credit cannot be stacked
     cost = Chart(
         "kostnad_per_ar", f"Kostnad per år {label}",
-        "Staplat stapeldiagram per år med kurserna och styrgruppens gemensamma kostnader: "
+        ("Staplat stapeldiagram" if stacked else "Stapeldiagram")
+        + " per år med kurserna och styrgruppens gemensamma kostnader: "
         + swedish.join([f"{y} {_int(t)} kronor, varav kurserna {_int(c)} och gemensamt {_int(g)}"
                         for y, c, g, t in zip(years, courses, common, total) if y not in missing])
-        + "." + note, "year_stacked",
+        + "." + note, "year_stacked" if stacked else "year_bars",
         {"years": years, "series": [("Kurserna", courses), ("Gemensamma kostnader", common)],
          "totals": total, "missing": missing, "suffix": "\u00a0kr"})
     return [people, satisfaction, cost]

@@ -134,7 +134,9 @@ def _hbars(data: dict):
     ax = fig.add_subplot()
     height = 0.8 / k
     unit = data.get("suffix", "")
-    top = max((v for _, values in series for v in values if v is not None), default=0) or 1
+    values_shown = [v for _, values in series for v in values if v is not None]
+    top = max(values_shown, default=0) or 1
+    low = min(values_shown + [0])  # a credit larger than the cost: a bar to the left
     for i, (label, values) in enumerate(series):
         ys = [c + (i - (k - 1) / 2) * height for c in range(n)]
         bars = ax.barh(ys, [v or 0 for v in values], height=height * 0.92, label=label,
@@ -144,7 +146,7 @@ def _hbars(data: dict):
                      padding=3, fontsize=FONT_SIZE)
     ax.set_yticks(range(n), [_wrap(c) for c in categories])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.22)
+    ax.set_xlim(low * 1.3, top * 1.22)
     _values_on_bars_only(ax, "x")
     ax.tick_params(axis="y", length=0)
     if k > 1:
@@ -243,7 +245,8 @@ def _year_bars(data: dict, stacked: bool = False):
                             fontsize=FONT_SIZE)
     top = max([v for _, values in series for v in values if v is not None]
               + [t for t in data.get("totals", []) if t is not None] + bottom + [1])
-    ax.set_ylim(0, top * 1.15)
+    low = min([v for _, values in series for v in values if v is not None] + [0])
+    ax.set_ylim(low * 1.3, top * 1.15)
     _mark_missing(ax, years, data["missing"], top)
     ax.set_xticks(xs, [str(y) for y in years])
     ax.tick_params(axis="x", length=0)
