@@ -212,6 +212,15 @@ def test_docx_embeds_every_chart_with_its_alt_text(tmp_path):
     for chart in charts.values():
         assert any(d.startswith(chart.alt[:60].replace("&", "&amp;")) for d in descriptions)
         assert chart.caption in xml
+    out = tmp_path / "period.docx"
+    assert runner.invoke(app, ["build", "2007-2010", "-o", str(out)]).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+        assert len([n for n in z.namelist() if n.startswith("word/media/")]) == 3
+    _, charts = period(2007, 2010)
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml)
+    for chart in charts.values():
+        assert any(d.startswith(chart.alt[:60]) for d in descriptions) and chart.caption in xml
 
 
 def test_html_embeds_the_charts(tmp_path):
@@ -237,6 +246,13 @@ def test_markdown_file_gets_a_folder_beside_it_stdout_none(tmp_path):
         assert (folder / f"{chart.name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     stdout = runner.invoke(app, ["build", "2010"]).stdout
     assert "![" not in stdout and "diagram" not in stdout
+    spaced = runner.invoke(app, ["build", "2010", "-o", str(tmp_path / "min rapport.md")])
+    assert spaced.exit_code == 0 and (tmp_path / "min rapport_diagram").is_dir()
+    assert "](min%20rapport_diagram/betyg_per_kurs.png)" in \
+        (tmp_path / "min rapport.md").read_text(encoding="utf-8")
+    nowhere = runner.invoke(app, ["build", "2010", "-o", str(tmp_path / "saknas" / "r.md")])
+    assert nowhere.exit_code == 1 and f"Mappen {tmp_path / 'saknas'} finns inte" in \
+        " ".join(nowhere.output.split())
     period_md = tmp_path / "period.md"
     assert runner.invoke(app, ["build", "2007-2010", "-o", str(period_md)]).exit_code == 0
     for text in (md, period_md.read_text(encoding="utf-8")):

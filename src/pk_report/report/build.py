@@ -99,14 +99,15 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
         write_stdout(built.data)
         return
     folder = output.parent if str(output.parent) else Path(".")
+    if built.images and not folder.is_dir():
+        raise OutputError(f"Mappen {folder} finns inte. Skapa den eller välj en annan plats.")
     for relative, png in built.images.items():
         target = folder / relative
-        if folder.is_dir():
-            try:
-                target.parent.mkdir(exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"Kan inte skapa mappen {target.parent} för diagrammen "
-                                  f"({exc.strerror}). Välj en annan plats, eller bygg med "
-                                  "--utan-diagram.") from exc
+        try:
+            target.parent.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"Kan inte skapa mappen {target.parent} för diagrammen "
+                              f"({exc.strerror}). Välj en annan plats, eller bygg med "
+                              "--utan-diagram.") from exc
         write_atomic(target, png)
     write_atomic(output, built.data)
