@@ -21,7 +21,8 @@ FORMATS = ("docx", "html", "pdf")
 
 
 def register_with(tmp_path, *texts: str, beskrivning: str = "") -> object:
-    """The sample with ``texts`` as the clerk's inledning (and a course description)."""
+    """The sample with ``texts`` as the clerk's inledning (and a course description); built
+    without the tool's charts, so any image in a document would be the clerk's."""
     tables = {name: [list(r) for r in rows] for name, rows in read_sample().items()}
     header = tables["texter"][0]
     for text in texts:
@@ -47,7 +48,7 @@ def secret_image(tmp_path):
 def test_an_image_path_in_the_text_reads_no_file(tmp_path, secret_image, fmt):
     data = register_with(tmp_path, f"Se kartan: ![Karta över nämnderna]({secret_image}).",
                          beskrivning="![Bild](../hemlig.png) och ![Lösenord](/etc/passwd)")
-    out = report_bytes(2009, data, fmt, None, False)
+    out = report_bytes(2009, data, fmt, None, False, charts=False)
     if fmt == "docx":
         assert not [n for n in docx_parts(out) if n.startswith("word/media/")]
         text = " ".join(t.text or "" for t in docx_part(out, "word/document.xml").iter(
@@ -95,7 +96,7 @@ def test_an_image_url_in_the_text_reaches_no_network(tmp_path, listener, fmt):
     data = register_with(tmp_path, f"![Logga](http://127.0.0.1:{port}/logga.png)",
                          beskrivning=f"![x](https://127.0.0.1:{port}/x.png)")
     start = time.monotonic()
-    report_bytes(2009, data, fmt, None, False)
+    report_bytes(2009, data, fmt, None, False, charts=False)
     assert time.monotonic() - start < 15
     time.sleep(0.3)
     assert hits == []
@@ -112,7 +113,7 @@ def test_raw_openxml_is_text_and_the_docx_is_well_formed(tmp_path):
     from docx import Document
 
     data = register_with(tmp_path, RAW_OPENXML, RAW_INLINE)
-    out = report_bytes(2009, data, "docx", None, False)
+    out = report_bytes(2009, data, "docx", None, False, charts=False)
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:t>INJICERAT</w:t>" not in xml and "<w:br/>" not in xml
@@ -122,14 +123,14 @@ def test_raw_openxml_is_text_and_the_docx_is_well_formed(tmp_path):
 
 def test_raw_html_is_escaped(tmp_path):
     data = register_with(tmp_path, RAW_HTML, RAW_INLINE)
-    html = report_bytes(2009, data, "html", None, False).decode("utf-8")
+    html = report_bytes(2009, data, "html", None, False, charts=False).decode("utf-8")
     assert "<script" not in html.lower() and "<img" not in html and "<b>fet</b>" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_raw_typst_and_tex_are_text_in_the_pdf(tmp_path):
     data = register_with(tmp_path, RAW_TYPST, RAW_TEX)
-    text = pdf_text(report_bytes(2009, data, "pdf", None, False))
+    text = pdf_text(report_bytes(2009, data, "pdf", None, False, charts=False))
     assert "root:" not in text
     assert '#read("/etc/passwd")' in text and "\\input{/etc/passwd}" in text
 
@@ -164,3 +165,12 @@ def test_settings_text_in_the_title_block_is_text(fmt):
         assert "<b>" not in out.decode()
     else:
         assert b"<b>" not in docx_parts(out)["word/document.xml"]
+
+
+def test_with_the_reports_own_charts_only_they_are_embedded(tmp_path, secret_image):
+    plain = report_bytes(2009, None, "html", None, False).decode("utf-8")
+    charts = plain.count("<img")
+    assert charts >= 1
+    data = register_with(tmp_path, f"![Karta]({secret_image})")
+    html = report_bytes(2009, data, "html", None, False).decode("utf-8")
+    assert html.count("<img") == charts

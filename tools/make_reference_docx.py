@@ -31,7 +31,7 @@ from pk_report.reproducible import fixed_zip  # noqa: E402
 
 OUT = ROOT / "templates" / "reference.docx"
 LANG = "sv-SE"
-BODY_FONT = "Calibri"
+BODY_FONT = "Arial"  # LibreOffice has its metric twin, Liberation Sans: same line breaks
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 RULE = "7F7F7F"
 HEADER_FILL = "DCE3EC"
@@ -150,6 +150,12 @@ def paragraph_styles(doc) -> None:
         date.font.bold = False
         date.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
         date.paragraph_format.space_after = Pt(18)
+    for name in ("Captioned Figure", "Figure"):  # an image: air above, kept with its caption
+        if name in names:
+            doc.styles[name].paragraph_format.space_before = Pt(12)
+            doc.styles[name].paragraph_format.keep_with_next = True
+    if "Image Caption" in names:
+        doc.styles["Image Caption"].paragraph_format.space_after = Pt(12)
     if "Footer" in names:
         doc.styles["Footer"].font.size = Pt(9)
     for style in doc.styles:

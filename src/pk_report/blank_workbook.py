@@ -16,7 +16,8 @@ from pk_report.writing import write_atomic
 ROWS = 2000  # rows that get dropdowns and date checks
 KIND_TEXT = {schema.TEXT: "text", schema.INT: "heltal", schema.DATE: "datum ÅÅÅÅ-MM-DD",
              schema.MONTH_OR_DATE: "datum eller månad (ÅÅÅÅ-MM)", schema.BOOL: "ja/nej",
-             schema.AMOUNT: "kronor", schema.GRADE: "betyg", schema.CHOICE: "val ur lista"}
+             schema.AMOUNT: "kronor", schema.GRADE: "betyg", schema.CHOICE: "val ur lista",
+             schema.YEAR_OR_PERIOD: "år eller period (ÅÅÅÅ-ÅÅÅÅ)"}
 
 
 def dropdown_values(column: schema.Column) -> list[str] | None:

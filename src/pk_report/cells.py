@@ -18,6 +18,7 @@ import pandas as pd
 from pk_report import schema
 from pk_report.names import norm_name
 from pk_report.readers.raw import EXCEL_ERROR
+from pk_report.year_span import SpanError, parse_span
 
 Parsed = tuple[object, str | None]
 
@@ -100,7 +101,17 @@ def parser_for(column: schema.Column) -> Callable[[str], Parsed]:
             None, "Skriv ja eller nej (eller j/n, x, 1/0).")
     if column.kind == schema.CHOICE and column.choices:
         return choice_parser(column.choices, column.name)
+    if column.kind == schema.YEAR_OR_PERIOD:
+        return parse_year_or_period
     return parse_text
+
+
+def parse_year_or_period(text: str) -> Parsed:
+    """2009 (an int) or a period '2007-2010' (as written by ``YearSpan.key``)."""
+    try:
+        return parse_span(text).key, None
+    except SpanError as exc:
+        return None, str(exc)
 
 
 @dataclass(frozen=True)

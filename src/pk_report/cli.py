@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from pk_report.cli_swedish import SwedishCommand, SwedishGroup
+from pk_report.cli_years import YEARS
 from pk_report.errors import EXIT_DATA, PkReportError
 
 EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
@@ -40,6 +41,7 @@ class Per(str, Enum):
     roll = "roll"
     kon = "kon"
     tillfalle = "tillfalle"
+    ar = "ar"
 
 
 class ReportFormat(str, Enum):
@@ -114,11 +116,12 @@ def validera(data: DataOption = None) -> None:
 
 @app.command("stats", cls=SwedishCommand)
 def stats(
-    year: Annotated[Optional[int], typer.Argument(metavar="[ÅR]",
-                                           help="År; utan år visas alla år i datan.")] = None,
+    year: Annotated[Optional[str], typer.Argument(metavar="[ÅR]", click_type=YEARS,
+                    help="År eller period (2007-2010); utan år visas alla år i datan.")] = None,
     course: Annotated[Optional[str], typer.Option("--course", "--kurs", "-k", metavar="KURS",
                       help="kurs_id, tema eller en unik del av kursens namn.")] = None,
-    per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna.")] = None,
+    per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna, eller "
+                   "visa en rad per år (ar).")] = None,
     fmt: Annotated[StatsFormat, typer.Option("--format", "-f",
                    help="tabell i terminalen, csv för Excel, json för program.")] = StatsFormat.tabell,
     data: DataOption = None,
@@ -143,7 +146,8 @@ def stats(
 
 @app.command("build", cls=SwedishCommand)
 def build(
-    year: Annotated[int, typer.Argument(metavar="ÅR", help="Rapportens år, t.ex. 2009.")],
+    year: Annotated[str, typer.Argument(metavar="ÅR", click_type=YEARS, help="Rapportens år, "
+                    "t.ex. 2009, eller en period, t.ex. 2007-2010.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL",
                       help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html, .pdf).")] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
@@ -152,6 +156,8 @@ def build(
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
                                help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
+    utan_diagram: Annotated[bool, typer.Option("--utan-diagram",
+                            help="Utan diagram (annars i Word/HTML, och bredvid en .md-fil).")] = False,
     data: DataOption = None,
 ) -> None:
     """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
@@ -159,7 +165,7 @@ def build(
         from pk_report.report.build import build_report
 
         build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
-                     announce=_announce)
+                     announce=_announce, without_charts=utan_diagram)
     except (PkReportError, Exception) as exc:
         _fail(exc)
 

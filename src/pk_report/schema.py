@@ -17,6 +17,7 @@ BOOL = "bool"
 AMOUNT = "amount"  # kronor: "731 322,00 kr"
 GRADE = "grade"  # a value or a label of the grading scale; resolved after reading
 CHOICE = "choice"  # a closed list, see ``choices``
+YEAR_OR_PERIOD = "year_or_period"  # 2009, or a period 2007-2010 (texter: a period report's texts)
 
 YES_NO = {"ja": True, "j": True, "x": True, "1": True, "nej": False, "n": False, "0": False}
 
@@ -152,7 +153,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("stil", CHOICE, True, choices=STIL, help="Motivator, Producer, Processor eller Relator"),
     ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
     Table("texter", (
-        C("ar", INT, True, help="År"),
+        C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
         C("avsnitt", TEXT, True, help="inledning, allmant, avslutning eller ett kurs_id"),
         C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
     ), optional=True, help="Egna texter till rapporten (valfri)"),

@@ -294,10 +294,16 @@ def _check_costs_and_texts(check: _Checker) -> None:
     t = check.t["texter"]
     t["avsnitt"] = [norm_name(a) if norm_name(a) in schema.TEXT_SECTIONS else a for a in t["avsnitt"]]
     wrong = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
-             if a and y is not None and a not in schema.TEXT_SECTIONS and (int(y), a) not in courses]
+             if a and isinstance(y, int) and a not in schema.TEXT_SECTIONS
+             and (y, a) not in courses]
     check.add("texter", wrong, "avsnitt",
               lambda v: "Okänt avsnitt. Skriv inledning, allmant, avslutning eller ett kurs_id "
                         "som finns i kurser samma år.")
+    for_period = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
+                  if a and isinstance(y, str) and a not in schema.TEXT_SECTIONS]
+    check.add("texter", for_period, "avsnitt",
+              "En periods texter kan bara vara inledning, allmant eller avslutning. Skriv ett "
+              "av dem, eller ange ett enskilt år för en kurs text.")
 
 
 def _grade_scale(check: _Checker) -> GradeScale:

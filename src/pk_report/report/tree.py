@@ -6,7 +6,8 @@
   text.
 - ``title_block``: the report's first heading is the document's title (metadata), not a
   heading; the other headings move up one level and never skip a level.
-- ``fit_tables``: column widths from the content: the name column widest, figures narrow.
+- ``fit_tables``: column widths from the content (``table_widths``): figures never wrap, the
+  name column takes the rest.
 
 Every writer (DOCX, HTML, Typst) gets the same tree, so the three documents agree.
 """
@@ -15,14 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from pk_report.report.table_widths import column_widths
+
 Node = dict
-
-# Characters of body text a line holds, counted wide (A4, 2.5 cm margins, 11 pt, and a
-# substitute font as wide as DejaVu Sans where Calibri is missing), so figures never wrap.
-LINE_CHARS = 72
-CELL_PADDING = 3  # characters' worth of cell margins per column
-BOLD = 1.15  # a header row is bold: its words are this much wider
-
 
 def walk(value: object, visit: Callable[[Node], list[Node] | None]) -> object:
     """Depth-first rewrite: ``visit`` returns None (keep the node) or a list to splice in its
@@ -158,35 +154,6 @@ def _rows(table: Node) -> tuple[list[list[str]], list[list[str]]]:
     for _battr, _heads, inter, rows in bodies:
         body += texts(inter) + texts(rows)
     return texts(head[1]), body + texts(foot[1])
-
-
-def column_widths(header: list[list[str]], body: list[list[str]], numeric: list[bool],
-                  line: int = LINE_CHARS) -> list[float]:
-    """Each column's share of the line, from what it holds.
-
-    A figure column is as wide as its widest figure or the longest word of its heading; a
-    text column as wide as its longest text, never narrower than its longest word. When the
-    columns together are wider than the line, only the text columns give way, in proportion.
-    """
-    n = len(numeric)
-    widest = [0] * n
-    longest_word = [0] * n
-    for rows, factor in ((header, BOLD), (body, 1)):
-        for row in rows:
-            for i, text in enumerate(row[:n]):
-                words = text.split() or [""]
-                longest_word[i] = max(longest_word[i], round(factor * max(len(w) for w in words)))
-    for row in body:
-        for i, text in enumerate(row[:n]):
-            widest[i] = max(widest[i], len(text))
-    want = [CELL_PADDING + max(widest[i], longest_word[i], 0 if numeric[i] else 4)
-            for i in range(n)]
-    if sum(want) > line:
-        room = line - sum(w for w, num in zip(want, numeric) if num)
-        text_total = sum(w for w, num in zip(want, numeric) if not num) or 1
-        want = [w if num else max(CELL_PADDING + max(longest_word[i], 4), w * room / text_total)
-                for i, (w, num) in enumerate(zip(want, numeric))]
-    return [w / max(sum(want), line) for w in want]
 
 
 def fit_tables(tree: dict) -> dict:

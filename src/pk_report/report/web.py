@@ -38,7 +38,8 @@ def make_html(tree: dict, css: Path, author: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         header = Path(tmp) / "style.html"
         header.write_text(f"<style>\n{style}\n</style>\n", encoding="utf-8")
-        html = pandoc.write(tree, "html5", ["--standalone", "--include-in-header", str(header),
+        html = pandoc.write(tree, "html5", ["--standalone", "--wrap=none",
+                                            "--include-in-header", str(header),
                                             "--metadata", "document-css=false",
                                             "--variable", f"author-meta={_attr(author)}"])
     return header_scope(html.decode("utf-8")).encode("utf-8")
