@@ -141,7 +141,7 @@ def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_ta
 def test_env_variable_names_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("PK_REPORT_DATA", str(tmp_path / "saknas"))
     result = runner.invoke(app, ["validera"])
-    assert result.exit_code == 1 and "Hittar inte" in result.output
+    assert result.exit_code == 2 and "Hittar inte" in result.output  # a usage error
 
 
 def test_mall_refuses_to_overwrite_and_accepts_the_sample(tmp_path, sample_tables):
