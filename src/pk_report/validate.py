@@ -15,6 +15,7 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers.raw import RawTable
 from pk_report.sources import ReadResult
+from pk_report.suggest import Suggester
 from pk_report.validate_cells import Distinct, empty_table, type_table
 
 
@@ -73,11 +74,6 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
     return Dataset(typed, scale, settings), problems
 
 
-def _suggest(value: str, candidates) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=3, cutoff=0.6)
-    return f" Menade du {', '.join(f'”{c}”' for c in close)}?" if close else ""
 
 
 def _duplicates(check: _Checker, table: str, keys: list[str], what: str) -> None:
@@ -126,10 +122,10 @@ def _check_sessions(check: _Checker) -> None:
     kurs = s["kurs_id"].to_numpy(dtype=object)
     unknown = s.index[(kurs != "") & ~pd.isna(s["ar"]).to_numpy(dtype=bool)
                       & ~_in_courses(check, s["ar"], kurs)]
-    ids = set(check.t["kurser"]["kurs_id"])
+    courses = Suggester(dict.fromkeys(check.t["kurser"]["kurs_id"]))
     check.add("tillfallen", unknown, "kurs_id",
               lambda v: f"Kursen ”{v}” finns inte i kurser för tillfällets år. Lägg till kursen "
-                        f"eller rätta id:t.{_suggest(v, ids)}")
+                        f"eller rätta id:t.{courses.sentence(v)}")
     moved = s["status"] == "framflyttad"
     check.add("tillfallen", s.index[(moved & (s["nytt_datum"].isna())).to_numpy()], "nytt_datum",
               "Framflyttat tillfälle utan nytt datum. Fyll i nytt_datum (t.ex. 2010-03) så "
@@ -147,7 +143,7 @@ class _Sessions:
         self.ar = pd.array(s["ar"], dtype="Int64")[first]
         self.kurs_id = s["kurs_id"].to_numpy(dtype=object)[first]
         self.held = s["held"].to_numpy(dtype=bool)[first]
-
+        self.suggest = Suggester(self.ids)
 
     def take(self, values, pos: np.ndarray, missing):
         """``values`` at ``pos``, and ``missing`` where the id is unknown (pos -1)."""
@@ -185,7 +181,7 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     pos = check.lookup("deltagare", "tillfalle_id", sessions.ids)
     check.add("deltagare", _unknown_ids(d, pos), "tillfalle_id",
               lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t eller lägg till "
-                        f"tillfället.{_suggest(v, sessions.ids)}")
+                        f"tillfället.{sessions.suggest.sentence(v)}")
     d["tillfalle_rad"] = pos
     d["ar"] = sessions.take(sessions.ar, pos, pd.NA)
     d["kurs_id"] = sessions.take(sessions.kurs_id, pos, None)
@@ -210,7 +206,8 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     idi = check.t["idi"]
     ipos = check.lookup("idi", "tillfalle_id", sessions.ids)
     check.add("idi", _unknown_ids(idi, ipos), "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.")
+              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t."
+                        f"{sessions.suggest.sentence(v)}")
     idi["ar"] = sessions.take(sessions.ar, ipos, pd.NA)
     idi["kurs_id"] = sessions.take(sessions.kurs_id, ipos, None)
 
@@ -221,7 +218,8 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     pos = check.lookup("utvarderingar", "tillfalle_id", sessions.ids)
     unknown = by_session & (pos < 0)
     check.add("utvarderingar", e.index[unknown], "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.{_suggest(v, sessions.ids)}")
+              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t."
+                        f"{sessions.suggest.sentence(v)}")
     e["tillfalle_rad"] = pos
     s_year = sessions.take(sessions.ar, pos, pd.NA)
     s_course = sessions.take(sessions.kurs_id, pos, None)
