@@ -61,6 +61,8 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
             distinct.update({(name, column): d for column, d in columns.items()})
         else:
             typed[name] = empty_table(name)
+    for name in ("deltagare", "utvarderingar"):  # an empty kön is okänt, a group of its own
+        typed[name]["kon"] = typed[name]["kon"].fillna("")
     check = _Checker(read.tables, typed, distinct)
     scale = _grade_scale(check)
     settings = _settings(check)
