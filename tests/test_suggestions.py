@@ -36,6 +36,7 @@ def test_each_distinct_value_is_compared_once_and_the_work_is_bounded():
             suggest.close(f"2009-X-{i}")
     assert suggest.compared <= 20_000
     assert suggest.close("2009-k-7") == ["2009-K-7"]  # case alone: found even past the budget
+    assert suggest.close("2009-K-7") == []  # a known value (another year's) is not suggested
 
 
 def test_3000_unknown_ids_against_350_sessions_take_well_under_a_second(tmp_path):

@@ -55,12 +55,12 @@ som visar dem (”Datan har en varning; kör pk-report validera --data … för 
 |---|---|
 | blad eller CSV-fil som inte hör till formatet | ”Bladet … hör inte till dataformatet och läses inte.” |
 | kolumn som inte hör till formatet | ”Kolumnen … ingår inte i dataformatet och läses inte.” |
-| framflyttat tillfälle utan nytt datum | ”Framflyttat tillfälle utan nytt datum. Fyll i nytt_datum …” |
-| tillfälle med både antal_deltagare och rader i deltagare | ”… antal_deltagare används inte.” |
+| framflyttat tillfälle utan nytt datum (tom cell; ett felaktigt värde är i stället ett fel) | ”Framflyttat tillfälle utan nytt datum. Fyll i ”nytt_datum” …” |
+| tillfälle med både antal_deltagare och rader i deltagare | ”Tillfället har också rader på bladet ”deltagare”, så ”antal_deltagare” används inte. …” |
 | utvärdering av ett tillfälle som inte genomfördes | ”Utvärdering för ett tillfälle som inte genomfördes.” |
 | negativt belopp | ”Negativt belopp: räknas som en kreditering …” |
 | okänd inställning | ”Okänd inställning. Kända är …” |
-| fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent.” |
+| fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent. Kontrollera att utvärderingarna (raderna 2–4 i filen utvarderingar.csv) hör till rätt kurs …”, på den första av raderna |
 """
 
 
@@ -72,7 +72,8 @@ def main() -> None:
             data = build_case(case, Path(tmp))
             expect = case["expect"]
             problems = [p for p in inspect(data).errors
-                        if p.table == expect["table"] and p.row == expect["row"]]
+                        if p.table == expect["table"] and p.row == expect["row"]
+                        and (expect["column"] is None or p.column == expect["column"])]
             p = problems[0]
             place = p.place().replace("|", "\\|")
             message = p.message.replace("|", "\\|")

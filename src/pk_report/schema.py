@@ -34,6 +34,9 @@ ORGTYP = {
     "fullmaktige": "fullmaktige", "kf": "fullmaktige",
     "stiftelse": "stiftelse", "ovrigt": "ovrigt",
 }
+# The words a clerk writes for the ids that the contract spells without å, ä, ö (dropdowns,
+# messages): the ids themselves stay the keys of stats and of the report's context.
+WORDS = {"fullmaktige": "fullmäktige", "ovrigt": "övrigt"}
 ORGTYP_ORDER = ["stadsdel", "fack", "bolag", "kommunstyrelse", "fullmaktige", "stiftelse", "ovrigt"]
 
 POLITICAL_ROLES = ["ordförande", "vice ordförande", "ledamot", "ersättare"]

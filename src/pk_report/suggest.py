@@ -39,8 +39,8 @@ class Suggester:
         if text in self._seen:
             return self._seen[text]
         folded = text.casefold()
-        if folded in self._by_folded:
-            found = [self._by_folded[folded]]
+        if folded in self._by_folded:  # case alone; nothing to suggest if it is the same
+            found = [self._by_folded[folded]] if self._by_folded[folded] != text else []
         elif self._budget >= len(self._folded):
             self._budget -= len(self._folded)
             found = [self._by_folded[f] for f in self._closest(folded)]

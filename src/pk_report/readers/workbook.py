@@ -76,7 +76,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         rows, first_row, first_col = found
         _restore_errors(rows, error_cells.get(name, {}), first_row, first_col)
         numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
-        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name)
+        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
         problems.extend(found_problems)
         if raw is not None:
             tables[key] = raw
