@@ -48,6 +48,10 @@ STYRGRUPP_ROLL = {k: v for k, v in ROLL.items() if v in POLITICAL_ROLES}
 IDI_STYLES = ["Motivator", "Producer", "Processor", "Relator"]
 STIL = {s.lower(): s for s in IDI_STYLES}
 
+# Sheets (and CSV files) that are no table: pk-report mall's instructions and examples, a
+# "läs mig". Skipped without a word, in a workbook and in a CSV folder exported from one.
+IGNORED_SHEETS = {"instruktioner", "exempel", "lasmig", "las_mig"}
+
 TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
 SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5"}
 ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}

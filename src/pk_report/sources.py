@@ -79,12 +79,20 @@ def read_source(source: Source) -> ReadResult:
     if not any(p.table == "" and p.is_error for p in problems):
         for name, table in TABLES.items():
             if name not in tables and not table.optional and not _located(problems, name):
-                where = "bladet" if path.is_file() else "filen"
-                expected = name if path.is_file() else f"{name}.csv"
                 problems.append(Problem(name, str(path), None, None, None,
-                                        f"Tabellen {name} saknas. Lägg till {where} ”{expected}”"
-                                        " (pk-report mall visar hur det ska se ut)."))
+                                        _missing_table(name, path)))
     return ReadResult(source, tables, problems)
+
+
+def _missing_table(name: str, path: Path) -> str:
+    """What to add for a missing table: a sheet (and mall shows one) or, in a CSV folder, the
+    file by name with its header row (mall writes a workbook, no help there)."""
+    columns = TABLES[name].column_names
+    if path.is_file():
+        return (f"Tabellen {name} saknas. Lägg till bladet ”{name}” med rubrikraden "
+                f"{', '.join(columns)} (pk-report mall skriver en arbetsbok med alla blad).")
+    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
+            f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
 
 
 def check_readable(source: Source) -> None:

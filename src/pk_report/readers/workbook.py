@@ -8,10 +8,9 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import RawTable, build_raw_table
-from pk_report.schema import TABLES
+from pk_report.schema import IGNORED_SHEETS, TABLES
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
-IGNORED_SHEETS = {"instruktioner", "lasmig", "las_mig"}
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
