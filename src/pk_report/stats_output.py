@@ -9,12 +9,12 @@ import json
 import pandas as pd
 
 from pk_report import swedish
-from pk_report.breakdowns import (KON_ORDER, ROLE_ORDER, attendances, evaluations_of,
-                                  participants_by, satisfaction_by_gender)
+from pk_report.breakdowns import (ROLE_ORDER, attendances, evaluations_of, participants_by,
+                                  satisfaction_by_gender)
 from pk_report.dataset import Dataset
 from pk_report.metrics import STATS_KEYS, stats_records
 from pk_report.names import norm_name
-from pk_report.schema import KON_LABELS, ORGTYP_ORDER
+from pk_report.schema import ORGTYP_ORDER
 from pk_report.textsafe import csv_cell
 
 SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Delt.", "politiker": "Pol.",
