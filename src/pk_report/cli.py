@@ -23,11 +23,32 @@ app = typer.Typer(
     help="Årsrapporten från styrgruppen för politikerutbildning, direkt ur registrets kalkylark.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
     pretty_exceptions_enable=False, cls=SwedishGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
 )
 
 
 class State:
     debug = False
+
+
+def _debug(value: bool) -> bool:
+    State.debug = State.debug or value
+    return value
+
+
+def _version(value: bool) -> None:
+    """Eager: ``pk-report --version`` alone prints the version, before any command is asked for."""
+    if value:
+        from pk_report import __version__
+
+        typer.echo(f"pk-report {__version__}")
+        raise typer.Exit(0)
+
+
+DEBUG_HELP = "Visa hela felspåret vid fel."
+# --debug is accepted before the command and after it (on every command)
+DebugOption = Annotated[bool, typer.Option("--debug", help=DEBUG_HELP, callback=_debug,
+                                           is_eager=True)]
 
 
 class StatsFormat(str, Enum):
@@ -57,14 +78,10 @@ DataOption = Annotated[Optional[Path], typer.Option(
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
-          version: Annotated[bool, typer.Option("--version", help="Visa versionen.")] = False) -> None:
-    State.debug = debug
-    if version:
-        from pk_report import __version__
-
-        typer.echo(f"pk-report {__version__}")
-        raise typer.Exit(0)
+def _main(debug: DebugOption = False,
+          version: Annotated[bool, typer.Option("--version", help="Visa versionen och avsluta.",
+                                                callback=_version, is_eager=True)] = False) -> None:
+    State.debug = debug  # before the command's own --debug, which can only turn it on
 
 
 def _fail(exc: BaseException) -> None:
@@ -97,7 +114,7 @@ def _announce(loaded, mention_warnings: bool = True) -> None:
 
 
 @app.command("validera", cls=SwedishCommand)
-def validera(data: DataOption = None) -> None:
+def validera(data: DataOption = None, debug: DebugOption = False) -> None:
     """Kontrollera datan och lista varje problem med fil, blad, rad och kolumn."""
     try:
         from pk_report.console import console, print_problems, print_summary
@@ -125,6 +142,7 @@ def stats(
     fmt: Annotated[StatsFormat, typer.Option("--format", "-f",
                    help="tabell i terminalen, csv för Excel, json för program.")] = StatsFormat.tabell,
     data: DataOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Visa siffrorna per kurs och år som tabell, CSV eller JSON."""
     try:
@@ -159,13 +177,17 @@ def build(
     utan_diagram: Annotated[bool, typer.Option("--utan-diagram",
                             help="Utan diagram (annars i Word/HTML, och bredvid en .md-fil).")] = False,
     data: DataOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
 
-        build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
-                     announce=_announce, without_charts=utan_diagram)
+        written = build_report(year, data, output, fmt.value if fmt else None, mallar,
+                               med_kommentarer, announce=_announce,
+                               without_charts=utan_diagram)
+        if written:
+            typer.echo(written, err=True)
     except (PkReportError, Exception) as exc:
         _fail(exc)
 
@@ -176,6 +198,7 @@ def mall(
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
     mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Kopiera i stället rapportmallarna till den här mappen.")] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Skriv en tom arbetsbok att börja från (eller kopiera rapportmallarna med --mallar)."""
     try:

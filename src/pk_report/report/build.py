@@ -94,10 +94,31 @@ def chart_folder_for(output: Path | None, fmt: str, without_charts: bool) -> str
     return None if output is None else f"{output.stem}_diagram"
 
 
+FORMAT_NAMES = {"md": "Markdown", "docx": "Word-dokument", "html": "webbsida", "pdf": "PDF"}
+
+
+def output_format(output: Path | None, fmt: str | None) -> str:
+    """The format asked for; an output name without an extension (``-o rapport``) is refused
+    with the names it could have had, rather than guessed (docs/beslut.md)."""
+    if fmt is None and output is not None and not output.suffix and not output.is_dir():
+        from pk_report.report.convert import FORMATS
+        from pk_report.swedish import join
+
+        suffixes = {}
+        for suffix, name in FORMATS.items():
+            suffixes.setdefault(name, suffix)
+        options = [f"-o {output}{suffix} ({FORMAT_NAMES.get(name, name.upper())})"
+                   for name, suffix in suffixes.items()]
+        raise UsageError(f"Filnamnet ”{output.name}” har ingen filändelse, så formatet är okänt. "
+                         f"Skriv {join(options, 'eller')}, eller välj format med --format.")
+    return format_for(output, fmt)
+
+
 def build_report(year: int | YearSpan, data: Path | None, output: Path | None, fmt: str | None,
                  templates: Path | None, with_comments: bool, announce: Callable | None = None,
-                 without_charts: bool = False) -> None:
-    fmt = format_for(output, fmt)
+                 without_charts: bool = False) -> str | None:
+    """Build and write the report; with ``output``, return the line that says what was written."""
+    fmt = output_format(output, fmt)
     if output is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
         kind = "Ett Word-dokument" if fmt == "docx" else "En PDF-fil"
         raise UsageError(f"{kind} är binärt och skrivs inte till terminalen. Ange "
@@ -107,7 +128,7 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
                            chart_folder_for(output, fmt, without_charts))
     if output is None:
         write_stdout(built.data)
-        return
+        return None
     folder = output.parent if str(output.parent) else Path(".")
     if built.images and not folder.is_dir():
         raise OutputError(f"Mappen {folder} finns inte. Skapa den eller välj en annan plats.")
@@ -121,3 +142,7 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
                               "--utan-diagram.") from exc
         write_atomic(target, png)
     write_atomic(output, built.data)
+    span = year if isinstance(year, YearSpan) else YearSpan(year, year)
+    what = f"{span.label} års rapport" if not span.is_period else f"rapporten för {span.label}"
+    charts = f", diagrammen i {folder / next(iter(built.images)).split('/')[0]}" if built.images else ""
+    return f"Skrev {output} ({FORMAT_NAMES.get(fmt, fmt.upper())}, {what}{charts})."
