@@ -21,6 +21,7 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "tillfälle": ("tillfälle", "tillfällen", "ett"),
     "sammanträde": ("sammanträde", "sammanträden", "ett"),
     "deltagare": ("deltagare", "deltagare", "en"),
+    "deltagande": ("deltagande", "deltaganden", "ett"),
     "utvärdering": ("utvärdering", "utvärderingar", "en"),
     "kurs": ("kurs", "kurser", "en"),
     "utbildning": ("utbildning", "utbildningar", "en"),

@@ -65,7 +65,13 @@ class Cancellation:
 
 @dataclass(frozen=True)
 class CourseSection:
-    """One course of the year with every figure the report may state about it."""
+    """One course of the year with every figure the report may state about it.
+
+    *deltagare* are persons, *deltaganden* attendances (a person once per session): ``persons``,
+    ``politicians``, ``officials``, ``women_persons``, ``men_persons`` and ``signed_up_persons``
+    count persons; ``attendances`` (= ``participants``), ``women``, ``men`` and ``signed_up``
+    count attendances or sign-up rows, as ``stats`` does.
+    """
 
     kurs_id: str
     namn: str
@@ -78,13 +84,13 @@ class CourseSection:
     held: int
     formats: list[str]  # omfattning of held sessions, e.g. ["två dagar"]
     per_session: list[int]  # participants per held session, when they differ notably
-    participants: int
-    politicians: int
-    officials: int
+    participants: int  # attendances (deltaganden), the contract's deltagare; = attendances
+    politicians: int  # persons in a political role
+    officials: int  # persons who are officials (chef, tjänsteman)
     officials_by_kind: list[str]  # ["19 stadsdelschefer", "10 fackförvaltningschefer", ...]
-    unique_persons: int
+    unique_persons: int  # persons (deltagare), head counts included; = persons
     invited: int | None
-    signed_up: int
+    signed_up: int  # sign-up rows over all sessions (stats' anmalda)
     women: int  # attendances, as the contract counts them
     men: int
     women_persons: int  # unique persons, for running text
@@ -98,16 +104,41 @@ class CourseSection:
     idi: dict[str, int]
     cancellations: list[Cancellation]
     cost: float | None
-    cost_per_participant: int | None
+    cost_per_participant: int | None  # per attendance, as stats' kostnad_per_deltagare
     comments: list[str] = field(default_factory=list)
+    cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
+
+    @property
+    def persons(self) -> int:
+        """Deltagare: distinct persons (head counts included)."""
+        return self.unique_persons
+
+    @property
+    def attendances(self) -> int:
+        """Deltaganden: a person once per session."""
+        return self.participants
 
 
 @dataclass(frozen=True)
 class OrgRow:
-    label: str  # "stadsdelsnämnder"
+    """One row of the participation table: persons (deltagare, once per course) of a group."""
+
+    label: str  # "politiker från stadsdelsnämnder", "tjänstemän"
     definite: str  # "stadsdelsnämnderna", for running text
-    participants: int
+    participants: int  # persons this year
     previous: int | None  # the same figure the previous year, if the data has it
+    group: str = ""  # years.GROUPS: an organisationstyp, "tjansteman" or "okand"
+
+
+@dataclass(frozen=True)
+class Dominant:
+    """At the courses aimed at both nämnder and bolag, politicians from the nämnder were at
+    least twice as many as from the bolag (docs/beslut.md)."""
+
+    larger: str  # "nämnderna", or "stadsdelsnämnderna"/"facknämnderna" when only one took part
+    especially: str | None  # "stadsdelsnämnderna" when they clearly led among the nämnder
+    smaller: str  # "bolagsstyrelserna"
+    as_before: list[int]  # earlier years in the data where the same held (all of them), or []
 
 
 @dataclass(frozen=True)
@@ -127,10 +158,10 @@ class ReportContext:
     extra_given: list[CourseSection]
     plan_not_given: list[CourseSection]
     extra_not_given: list[CourseSection]
-    participants: int
-    participation: list[OrgRow]
+    participants: int  # attendances (deltaganden) of the year
+    participation: list[OrgRow]  # persons per group; they add up to ``persons``
     previous_year: int | None
-    dominant: tuple[str, str] | None  # (largest group, bolag) when it is at least twice as large
+    dominant: Dominant | None
     increased: list[OrgRow]  # groups whose participation rose against the previous year
     overall: Satisfaction | None
     evaluations: int
@@ -140,6 +171,9 @@ class ReportContext:
     previous_cost: float | None
     texts: dict[str, list[MarkdownText]]
     with_comments: bool = False
+    persons: int = 0  # deltagare of the year: each course's persons, summed
+    attendances: int = 0  # deltaganden of the year (= participants)
+    previous_persons: int | None = None
 
     @property
     def sections(self) -> list[CourseSection]:

@@ -9,14 +9,15 @@ import pandas as pd
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
                                   grade_distribution, idi_styles)
-from pk_report.report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
-                               Member, OrgRow, ReportContext, Satisfaction)
+from pk_report.report.context import (Cancellation, CourseSection, Dominant, GenderSatisfaction,
+                               MarkdownText, Member, OrgRow, ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER
-from pk_report.years import year_change, year_totals
+from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, earlier_dominance, year_change,
+                             year_totals)
 
 ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
               "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
@@ -24,6 +25,13 @@ ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": 
 ORG_DEFINITE = {"stadsdel": "stadsdelsnämnderna", "fack": "facknämnderna",
                 "bolag": "bolagsstyrelserna", "kommunstyrelse": "kommunstyrelsen",
                 "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna", "ovrigt": "övriga"}
+GROUP_LABELS = {"stadsdel": "politiker från stadsdelsnämnder",
+                "fack": "politiker från facknämnder", "bolag": "politiker från bolagsstyrelser",
+                "kommunstyrelse": "politiker från kommunstyrelsen",
+                "fullmaktige": "politiker från kommunfullmäktige",
+                "stiftelse": "politiker från stiftelser", "ovrigt": "övriga politiker",
+                OFFICIALS: "tjänstemän", UNKNOWN: "uppgift saknas (endast antal)"}
+GROUP_DEFINITE = {**ORG_DEFINITE, OFFICIALS: "tjänstemännen", UNKNOWN: "okända"}
 CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bolag": "bolagschef"}
 ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}
 
@@ -63,10 +71,11 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         plan_not_given=[s for s in not_given if s.i_plan],
         extra_not_given=[s for s in not_given if not s.i_plan],
         participants=totals.participants, participation=participation,
+        persons=totals.persons, attendances=totals.participants, previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
-        dominant=_dominant(totals.by_orgtyp),
+        dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
         increased=[r for r in participation if r.previous is not None and r.participants > r.previous
-                   and r.label in (ORG_LABELS["fack"], ORG_LABELS["bolag"], ORG_LABELS["stadsdel"])],
+                   and r.group in ("fack", "bolag", "stadsdel")],
         overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
@@ -90,27 +99,27 @@ def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list
 
 
 def _participation(now, before) -> list[OrgRow]:
-    """Participants by organisation type; head counts without a breakdown as their own row."""
-    def unknown(totals) -> int:
-        return totals.participants - sum(totals.by_orgtyp.values())
-
+    """Persons (once per course) per group: politicians by kind of board, officials, and the
+    persons of head counts; the rows add up to the year's persons."""
     rows = []
-    for key in ORGTYP_ORDER:
-        if now.by_orgtyp.get(key) or (before and before.by_orgtyp.get(key)):
-            rows.append(OrgRow(ORG_LABELS[key], ORG_DEFINITE[key], now.by_orgtyp.get(key, 0),
-                               None if before is None else before.by_orgtyp.get(key, 0)))
-    if unknown(now) or (before and unknown(before)):
-        rows.append(OrgRow("uppgift saknas (endast antal)", "okända", unknown(now),
-                           None if before is None else unknown(before)))
+    for key in GROUPS:
+        if now.persons_by_group.get(key) or (before and before.persons_by_group.get(key)):
+            rows.append(OrgRow(GROUP_LABELS[key], GROUP_DEFINITE[key],
+                               now.persons_by_group.get(key, 0),
+                               None if before is None else before.persons_by_group.get(key, 0),
+                               key))
     return rows
 
 
-def _dominant(by_org: dict[str, int]) -> tuple[str, str] | None:
-    """(largest of stadsdel/fack, bolag) when boards of the first kind sent at least twice as many."""
-    nam = max(("stadsdel", "fack"), key=lambda k: by_org.get(k, 0))
-    if by_org.get("bolag", 0) and by_org.get(nam, 0) >= 2 * by_org["bolag"]:
-        return ORG_DEFINITE[nam], ORG_DEFINITE["bolag"]
-    return None
+def _dominant(totals, earlier: dict[int, bool]) -> Dominant | None:
+    """The nämnder against the bolag (``years.dominance``), and the earlier years where the
+    same held, when it held in every earlier year that can tell."""
+    d = totals.dominance
+    if d is None:
+        return None
+    return Dominant(ORG_DEFINITE[d.only] if d.only else "nämnderna",
+                    ORG_DEFINITE[d.leading] if d.leading else None, ORG_DEFINITE["bolag"],
+                    sorted(earlier) if earlier and all(earlier.values()) else [])
 
 
 def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None:
@@ -153,10 +162,11 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     own = own.iloc[order]
     held = own[own["held"].to_numpy(dtype=bool)]
     roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
-    chiefs = Counter(o for r, o in zip(roles, orgs) if r == "chef")
+    persons = mine["person"].tolist()
+    chiefs = Counter(o for o, _ in {(o, p) for r, o, p in zip(roles, orgs, persons) if r == "chef"})
     officials = [swedish.count(chiefs[org], CHIEF_NOUNS.get(org, "chef"))
                  for org in ORGTYP_ORDER if chiefs.get(org)]
-    clerks = roles.count("tjänsteman")
+    clerks = len({p for r, p in zip(roles, persons) if r == "tjänsteman"})
     if clerks:
         officials.append(swedish.count(clerks, "tjänsteman"))
     counts = held["deltagare"].tolist()
@@ -172,17 +182,20 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
         per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
         else [],
-        participants=int(row.deltagare), politicians=int(row.politiker),
-        officials=int(row.tjansteman), officials_by_kind=officials if len(officials) > 1 else [],
+        participants=int(row.deltagare), politicians=int(row.unika_politiker),
+        officials=int(row.unika_tjansteman),
+        officials_by_kind=officials if len(officials) > 1 else [],
         unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
         women=int(row.kvinnor), men=int(row.man),
         women_persons=int(persons_by_kon.get("K", 0)), men_persons=int(persons_by_kon.get("M", 0)),
         evaluations=int(row.utvarderingar),
-        response_base=int(row.svarsbas), response_base_politicians=int(row.unika_politiker) > 0,
+        response_base=int(row.svarsbas),
+        response_base_politicians=int(row.unika_politiker) > 0 and not int(row.huvudantal),
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
         gender=_gender(ds, evaluations), idi=idi,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
+        cost_per_person=row.kostnad_per_person,
     )
 
 

@@ -1,0 +1,91 @@
+"""Issue 11: every sentence of the report true, unambiguous and good Swedish, each rule on a
+small hand-made register (one test per numbered point of the issue)."""
+
+import re
+
+from helpers import minimal_tables, write_csv_folder
+from pk_report.report.build import report_bytes
+
+
+def report(tmp_path, year=2009, with_comments=False, name="d", **tables):
+    folder = write_csv_folder(tmp_path / name, minimal_tables(**tables))
+    return flat(report_bytes(year, folder, "md", None, with_comments).decode("utf-8"))
+
+
+def flat(text):
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def sessions(kurs_id, n, year=2009, **extra):
+    return [{"tillfalle_id": f"{kurs_id}{i}", "kurs_id": kurs_id,
+             "datum": f"{year}-0{i}-1{i}", **extra} for i in range(1, n + 1)]
+
+
+def people(kurs_id, names, session_numbers, **extra):
+    """Each of ``names`` signed up to (and present at) each session of ``session_numbers``."""
+    return [{"tillfalle_id": f"{kurs_id}{i}", "namn": n, **extra}
+            for i in session_numbers for n in names]
+
+
+def section(text, heading):
+    """The text of one course's section (from its heading to the next course or costs)."""
+    start = text.index(f"## {heading} ###")
+    end = text.find(" ## ", start + 3)
+    return text[start:end if end > 0 else None]
+
+
+# 1. Persons and attendances -----------------------------------------------------------------
+
+def test_1_persons_are_deltagare_and_attendances_deltaganden(tmp_path):
+    """Four politicians at each of three sessions: 4 deltagare, 12 deltaganden, everywhere."""
+    names = ["Anna", "Bo", "Cia", "Dan"]
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 3),
+                  deltagare=people("k", names, [1, 2, 3], organisationstyp="stadsdel"),
+                  utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"}] * 3,
+                  kostnader=[{"ar": 2009, "kurs_id": "k", "belopp": "1200"}])
+    assert "Kursen, tre tillfällen och fyra deltagare (tolv deltaganden)" in text
+    kurs = section(text, "Kursen")
+    assert "med fyra deltagare" in kurs and "med tolv deltagare" not in kurs
+    assert "blev det sammanlagt tolv deltaganden" in kurs
+    assert "Av de fyra deltagande politikerna lämnade tre" in kurs
+    assert "sammanlagt fyra deltagare" in text and "tolv deltaganden" in text
+    assert "| Politiker från stadsdelsnämnder | 4 |" in text
+    assert "| Kursen | 4 | 1 200 | 300 |" in text  # kr per deltagare divides by persons
+
+
+def test_1_politicians_in_the_text_are_the_response_rates_base(tmp_path):
+    """Politicians and officials are persons too: the count in the sentence is the base the
+    response rate is counted against in the next paragraph."""
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 2),
+                  deltagare=people("k", ["Anna", "Bo", "Cia"], [1, 2])
+                  + people("k", ["Chef"], [1, 2], roll="chef", organisationstyp="fack"),
+                  utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"}] * 2)
+    kurs = section(text, "Kursen")
+    assert "med tre deltagande politiker och en tjänsteman" in kurs
+    assert "Av de tre deltagande politikerna lämnade två" in kurs
+    assert "sex deltagande politiker" not in text
+
+
+# 4. Politicians and officials apart ---------------------------------------------------------
+
+def test_4_politicians_per_kind_of_board_and_officials_on_their_own_row(tmp_path):
+    """Chiefs from the bolag neither swell the bolagsstyrelser's row nor the comparison."""
+    def year(y):
+        k = f"k{y}"
+        return ([{"ar": y, "kurs_id": k, "namn": f"Kurs {y}"}], sessions(k, 1, y),
+                people(k, [f"s{i}" for i in range(4)], [1], organisationstyp="stadsdel")
+                + people(k, ["b1", "b2"], [1], organisationstyp="bolag"))
+    k8, s8, d8 = year(2008)
+    k9, s9, d9 = year(2009)
+    d9 += people("k2009", [f"c{i}" for i in range(6)], [1], organisationstyp="bolag", roll="chef")
+    text = report(tmp_path, kurser=k8 + k9, tillfallen=s8 + s9, deltagare=d8 + d9)
+    assert "| Politiker från bolagsstyrelser | 2 | 2 |" in text
+    assert "| Tjänstemän | 6 | 0 |" in text
+    assert "| Totalt | 12 | 6 |" in text
+    assert "bolagsstyrelserna (från två till åtta)" not in text
+    assert ("Liksom 2008 var deltagandet från stadsdelsnämnderna avsevärt större än från "
+            "bolagsstyrelserna") in text
