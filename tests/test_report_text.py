@@ -89,3 +89,16 @@ def test_4_politicians_per_kind_of_board_and_officials_on_their_own_row(tmp_path
     assert "bolagsstyrelserna (från två till åtta)" not in text
     assert ("Liksom 2008 var deltagandet från stadsdelsnämnderna avsevärt större än från "
             "bolagsstyrelserna") in text
+
+
+# 2. Sign-ups are persons --------------------------------------------------------------------
+
+def test_2_sign_ups_count_persons_not_sign_up_rows(tmp_path):
+    """Five persons signed up to both sessions of a course: five persons, not ten."""
+    names = ["Anna", "Bo", "Cia", "Dan", "Eva"]
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen", "inbjudna": "20"}],
+                  tillfallen=sessions("k", 2),
+                  deltagare=people("k", names, [1, 2]))
+    assert "Inbjudan skickades ut till 20 ledamöter och fem personer anmälde sig" in text
+    assert "tio personer" not in text

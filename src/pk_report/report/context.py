@@ -107,6 +107,7 @@ class CourseSection:
     cost_per_participant: int | None  # per attendance, as stats' kostnad_per_deltagare
     comments: list[str] = field(default_factory=list)
     cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
+    signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
 
     @property
     def persons(self) -> int:

@@ -195,7 +195,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         gender=_gender(ds, evaluations), idi=idi,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
-        cost_per_person=row.kostnad_per_person,
+        cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
     )
 
 
