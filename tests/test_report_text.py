@@ -102,3 +102,22 @@ def test_2_sign_ups_count_persons_not_sign_up_rows(tmp_path):
                   deltagare=people("k", names, [1, 2]))
     assert "Inbjudan skickades ut till 20 ledamöter och fem personer anmälde sig" in text
     assert "tio personer" not in text
+
+
+# 3. The cost table adds up ------------------------------------------------------------------
+
+def test_3_every_krona_of_the_total_is_on_a_row(tmp_path):
+    """A cancellation fee on a cancelled course is in the total, so it has a row."""
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"},
+                          {"ar": 2009, "kurs_id": "x", "namn": "Inställd kurs"}],
+                  tillfallen=sessions("k", 1) + sessions("x", 1, status="inställd"),
+                  deltagare=people("k", ["Anna", "Bo"], [1]),
+                  kostnader=[{"ar": 2009, "kurs_id": "k", "belopp": "1000"},
+                             {"ar": 2009, "kurs_id": "x", "belopp": "500"},
+                             {"ar": 2009, "kurs_id": "", "belopp": "250"}])
+    rows = re.findall(r"\| ([^|]+?) \|[^|]*\| ([\d ]+) \|[^|]*\|", text)
+    amounts = {name: int(amount.replace(" ", "")) for name, amount in rows}
+    assert amounts["Inställd kurs (inställd)"] == 500
+    assert amounts.pop("Totalt") == sum(amounts.values()) == 1750
+    assert "uppgick till 1 750 kronor" in text
