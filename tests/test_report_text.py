@@ -121,3 +121,23 @@ def test_3_every_krona_of_the_total_is_on_a_row(tmp_path):
     assert amounts["Inställd kurs (inställd)"] == 500
     assert amounts.pop("Totalt") == sum(amounts.values()) == 1750
     assert "uppgick till 1 750 kronor" in text
+
+
+# 5. Comparisons tell the whole change -------------------------------------------------------
+
+def test_5_the_comparison_states_rises_and_falls_and_a_sparse_previous_year(tmp_path):
+    """2008 has one course registered, 2009 three: bolag rose, stadsdel fell, and the reader
+    is told that 2008 simply has far fewer courses in the register."""
+    kurser = [{"ar": 2008, "kurs_id": "a", "namn": "A 2008"}] + \
+        [{"ar": 2009, "kurs_id": k, "namn": f"{k.upper()} 2009"} for k in "bcd"]
+    tillfallen = sessions("a", 1, 2008) + sessions("b", 1) + sessions("c", 1) + sessions("d", 1)
+    deltagare = (people("a", [f"s{i}" for i in range(5)], [1], organisationstyp="stadsdel")
+                 + people("a", ["b1"], [1], organisationstyp="bolag")
+                 + people("b", ["s1", "s2"], [1], organisationstyp="stadsdel")
+                 + people("c", [f"b{i}" for i in range(4)], [1], organisationstyp="bolag")
+                 + people("d", [f"k{i}" for i in range(3)], [1], organisationstyp="KS"))
+    text = report(tmp_path, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare)
+    assert ("Jämfört med 2008 deltog fler politiker från bolagsstyrelserna (4 mot 1) och "
+            "kommunstyrelsen (3 mot 0), men färre från stadsdelsnämnderna (2 mot 5).") in text
+    assert ("I registret finns bara en kurs som genomfördes 2008, mot tre 2009, så skillnaderna "
+            "mot 2008 kan till stor del bero på vad som har registrerats.") in text

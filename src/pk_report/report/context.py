@@ -163,7 +163,7 @@ class ReportContext:
     participation: list[OrgRow]  # persons per group; they add up to ``persons``
     previous_year: int | None
     dominant: Dominant | None
-    increased: list[OrgRow]  # groups whose participation rose against the previous year
+    increased: list[OrgRow]  # politicians' groups with more persons than the previous year
     overall: Satisfaction | None
     evaluations: int
     response_rate: int | None
@@ -175,6 +175,12 @@ class ReportContext:
     persons: int = 0  # deltagare of the year: each course's persons, summed
     attendances: int = 0  # deltaganden of the year (= participants)
     previous_persons: int | None = None
+    decreased: list[OrgRow] = field(default_factory=list)  # politicians' groups with fewer
+    unchanged: list[OrgRow] = field(default_factory=list)  # politicians' groups as many
+    officials_change: OrgRow | None = None  # the officials' row, when it changed
+    given: int = 0  # courses held this year
+    previous_given: int | None = None  # courses held the previous year in the data
+    previous_sparse: bool = False  # the previous year has far fewer courses held (years.far_fewer)
 
     @property
     def sections(self) -> list[CourseSection]:

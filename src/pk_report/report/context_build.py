@@ -24,7 +24,8 @@ ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": 
               "stiftelse": "stiftelser", "ovrigt": "övriga"}
 ORG_DEFINITE = {"stadsdel": "stadsdelsnämnderna", "fack": "facknämnderna",
                 "bolag": "bolagsstyrelserna", "kommunstyrelse": "kommunstyrelsen",
-                "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna", "ovrigt": "övriga"}
+                "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna",
+                "ovrigt": "övriga organisationer"}
 GROUP_LABELS = {"stadsdel": "politiker från stadsdelsnämnder",
                 "fack": "politiker från facknämnder", "bolag": "politiker från bolagsstyrelser",
                 "kommunstyrelse": "politiker från kommunstyrelsen",
@@ -64,6 +65,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
+    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -74,8 +76,13 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         persons=totals.persons, attendances=totals.participants, previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
         dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
-        increased=[r for r in participation if r.previous is not None and r.participants > r.previous
-                   and r.group in ("fack", "bolag", "stadsdel")],
+        increased=[r for r in political if r.participants > r.previous],
+        decreased=[r for r in political if r.participants < r.previous],
+        unchanged=[r for r in political if r.participants == r.previous],
+        officials_change=next((r for r in participation if r.group == OFFICIALS and r.previous
+                               is not None and r.participants != r.previous), None),
+        given=totals.given, previous_given=change.previous.given if change else None,
+        previous_sparse=change.previous_sparse if change else False,
         overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
