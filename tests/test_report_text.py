@@ -141,3 +141,18 @@ def test_5_the_comparison_states_rises_and_falls_and_a_sparse_previous_year(tmp_
             "kommunstyrelsen (3 mot 0), men färre från stadsdelsnämnderna (2 mot 5).") in text
     assert ("I registret finns bara en kurs som genomfördes 2008, mot tre 2009, så skillnaderna "
             "mot 2008 kan till stor del bero på vad som har registrerats.") in text
+
+
+# 6. A response rate over 100 procent is never stated ----------------------------------------
+
+def test_6_more_forms_than_persons_is_explained_not_stated_as_a_rate(tmp_path):
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 1),
+                  deltagare=people("k", ["Anna", "Bo"], [1])
+                  + people("k", ["Chef 1", "Chef 2"], [1], roll="chef"),
+                  utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"}] * 3)
+    kurs = section(text, "Kursen")
+    assert "150 procent" not in kurs and "det vill säga" not in kurs
+    assert "Det kom in fler utvärderingar än det deltog politiker: tre mot två." in kurs
+    assert "Troligen lämnade också tjänstemännen en utvärdering" in kurs
