@@ -45,7 +45,7 @@ SEED_FACTS = [
     "ett tillfälle och åtta deltagare",
     "Inbjudan skickades ut till 54 ledamöter och nio personer anmälde sig",
     "Av deltagarna var fem kvinnor och tre män",
-    "lämnade sju, det vill säga 87 procent, en utvärdering",
+    "Av de åtta deltagande politikerna lämnade sju en utvärdering",
     "40 deltagare vid det första tillfället och 14 deltagare vid det andra",
     "tre tillfällen och 171 deltagare",
     "lämnade 128, det vill säga 74 procent",

@@ -156,3 +156,73 @@ def test_6_more_forms_than_persons_is_explained_not_stated_as_a_rate(tmp_path):
     assert "150 procent" not in kurs and "det vill säga" not in kurs
     assert "Det kom in fler utvärderingar än det deltog politiker: tre mot två." in kurs
     assert "Troligen lämnade också tjänstemännen en utvärdering" in kurs
+
+
+# 7. Satisfaction words match the grades -----------------------------------------------------
+
+def graded(tmp_path, grades, name="d", persons=40):
+    """One course of ``persons`` politicians and one form per (kön, grade) in ``grades``."""
+    forms = [{"tillfalle_id": "k1", "kon": kon, "betyg": str(grade)} for kon, grade in grades]
+    return section(report(tmp_path, name=name,
+                          kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1),
+                          deltagare=people("k", [f"p{i}" for i in range(persons)], [1]),
+                          utvarderingar=forms), "Kursen")
+
+
+def test_7_satisfaction_sentence_is_chosen_from_the_distribution(tmp_path):
+    # 80 % mycket nöjda, most of them "Mer än godkänt": never "mycket nöjda; vanligast MäG"
+    kurs = graded(tmp_path, [("", 3)] * 7 + [("", 4)] + [("", 2)] * 2, "a")
+    assert ("Merparten av dessa var mycket nöjda med utbildningen: 80 procent gav betyget "
+            "”Mer än godkänt” eller ”Utmärkt”.") in kurs
+    assert "vanligaste" not in kurs
+    # 60 % gave a top grade while "Godkänt" is the single most common grade
+    kurs = graded(tmp_path, [("", 2)] * 4 + [("", 3)] * 3 + [("", 4)] * 3, "b")
+    assert "Flertalet, 60 procent, gav utbildningen betyget ”Mer än godkänt” eller ”Utmärkt”." \
+        in kurs
+    assert "vanligaste" not in kurs
+    # everyone: "samtliga", never "100 procent respektive 100 procent"
+    kurs = graded(tmp_path, [("K", 4)] * 20 + [("M", 4)] * 20, "c")
+    assert "Samtliga 40 deltagande politiker lämnade en utvärdering." in kurs
+    assert "Samtliga gav utbildningen betyget ”Utmärkt”." in kurs
+    assert "100 procent" not in kurs
+    # under half: mixed, and the most common grade may then be named
+    kurs = graded(tmp_path, [("", 2)] * 6 + [("", 4)] * 4, "d")
+    assert ("Omdömena var blandade: 40 procent gav utbildningen betyget ”Utmärkt”, och det "
+            "vanligaste betyget var ”Godkänt”.") in kurs
+
+
+# 8. Women against men only where it means something -----------------------------------------
+
+def test_8_women_against_men_needs_large_groups_and_a_clear_gap(tmp_path):
+    # 92 against 87 procent of 25 and 32 forms (the sample's presidier): no "more satisfied"
+    kurs = graded(tmp_path, [("K", 4)] * 23 + [("K", 2)] * 2 + [("M", 4)] * 28 + [("M", 2)] * 4,
+                  "a", persons=60)
+    assert "mer nöjda" not in kurs
+    assert "Kvinnor och män var ungefär lika nöjda (92 respektive 87 procent mycket nöjda)." \
+        in kurs
+    # a handful each: all the women and none of the men, yet nothing is claimed
+    kurs = graded(tmp_path, [("K", 4)] * 6 + [("M", 2)] * 6, "b")
+    assert "Kvinnor" not in kurs and "männen" not in kurs
+    # large groups and a clear gap: said
+    kurs = graded(tmp_path, [("K", 4)] * 24 + [("K", 2)] + [("M", 4)] * 20 + [("M", 2)] * 5,
+                  "c", persons=60)
+    assert "Kvinnorna var mer nöjda än männen (96 respektive 80 procent mycket nöjda)." in kurs
+
+
+# 9. Small bases in words --------------------------------------------------------------------
+
+def test_9_a_base_under_ten_is_said_in_words(tmp_path):
+    kurs = graded(tmp_path, [("", 3)] * 5 + [("", 4)] + [("", 2)], persons=8)
+    assert "Av de åtta deltagande politikerna lämnade sju en utvärdering." in kurs
+    assert "sex av sju gav betyget ”Mer än godkänt” eller ”Utmärkt”" in kurs
+    assert "procent" not in kurs
+
+
+# 11. "89 respektive 86 procent" -------------------------------------------------------------
+
+def test_11_respektive_carries_one_unit(tmp_path):
+    kurs = graded(tmp_path, [("K", 4)] * 24 + [("K", 2)] * 3 + [("M", 4)] * 19 + [("M", 2)] * 3,
+                  persons=60)
+    assert "(88 respektive 86 procent mycket nöjda)" in kurs
+    assert "procent respektive" not in kurs

@@ -45,9 +45,13 @@ NOUNS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def number_word(n: int, gender: str = "en") -> str:
-    """0..12 in words ('ett' for neuter one), larger numbers as grouped digits."""
-    if 0 <= n <= 12:
+def number_word(n: int, gender: str = "en", among: list[int] | tuple = ()) -> str:
+    """0..12 in words ('ett' for neuter one), larger numbers as grouped digits.
+
+    ``among`` are the numbers side by side with ``n`` (the same kind of thing in one
+    enumeration or comparison): when any of them is over twelve, ``n`` is digits too
+    (Språkrådet: ”19 stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer”)."""
+    if 0 <= n <= 12 and not any(abs(m) > 12 for m in among if m is not None):
         return "ett" if n == 1 and gender == "ett" else WORDS[n]
     return integer(n)
 
@@ -65,10 +69,27 @@ def integer(n: int | float) -> str:
     return format_decimal(int(n), locale=LOCALE)
 
 
-def count(n: int, noun: str) -> str:
-    """'ett tillfälle', 'fem sammanträden', '87 deltagare', '731 322 kronor'."""
+def count(n: int, noun: str, among: list[int] | tuple = ()) -> str:
+    """'ett tillfälle', 'fem sammanträden', '87 deltagare', '731 322 kronor'; ``among`` as in
+    ``number_word``."""
     singular, plural, gender = NOUNS[noun]
-    return f"{number_word(int(n), gender)}{NBSP if n > 12 else ' '}{singular if n == 1 else plural}"
+    number = number_word(int(n), gender, among)
+    return f"{number}{' ' if number.isalpha() else NBSP}{singular if n == 1 else plural}"
+
+
+def counts(pairs: list[tuple[int, str]]) -> list[str]:
+    """Counts side by side, all in digits when one is over twelve: ['19 stadsdelschefer',
+    '10 fackförvaltningschefer', '9 bolagschefer']."""
+    numbers = [n for n, _ in pairs]
+    return [count(n, noun, numbers) for n, noun in pairs]
+
+
+def share(part: int, whole: int, rounded: int | None) -> str:
+    """A share in running text: 'sju av åtta' when the base is under ten (a percentage of a
+    handful says more than it knows), else the rounded percentage, '65 procent'."""
+    if whole < 10:
+        return f"{number_word(part)} av {number_word(whole)}"
+    return percent_text(rounded)
 
 
 def plural(n: int, noun: str) -> str:

@@ -31,25 +31,27 @@ class Satisfaction:
     grades: dict[str, int]  # label -> forms, in scale order
     top_labels: list[str]  # labels counted as mycket nöjd, e.g. ["Mer än godkänt", "Utmärkt"]
     mode_label: str | None  # the most common grade's label
+    very_satisfied_forms: int = 0  # forms with a grade counted as mycket nöjd
+    lowest_label: str = ""  # the lowest grade's label, "Underkänt"
+    level: str = ""  # samtliga, merparten (75 % or more), flertalet (over half), blandade
+    top_given: list[str] = field(default_factory=list)  # top_labels that some form gave
+
+    @property
+    def mode_is_top(self) -> bool:
+        """Whether the most common grade is one counted as mycket nöjd."""
+        return self.mode_label in self.top_labels
 
 
 @dataclass(frozen=True)
 class GenderSatisfaction:
-    """Women against men; present only when both groups pass the anonymity rule."""
+    """Women against men; present only when both groups are large enough to compare
+    (``breakdowns.gender_verdict``, docs/beslut.md)."""
 
     women: int  # percent mycket nöjda among women
     men: int
     women_forms: int
     men_forms: int
-
-    @property
-    def verdict(self) -> str:
-        """'kvinnor', 'man' or 'lika': who was more satisfied (5 points or more apart)."""
-        if self.women - self.men >= 5:
-            return "kvinnor"
-        if self.men - self.women >= 5:
-            return "man"
-        return "lika"
+    verdict: str = "lika"  # 'kvinnor' or 'man' (who was more satisfied, a clear gap) or 'lika'
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from pk_report import swedish
-from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
+from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
                                   grade_distribution, idi_styles)
 from pk_report.report.context import (Cancellation, CourseSection, Dominant, GenderSatisfaction,
                                MarkdownText, Member, OrgRow, ReportContext, Satisfaction)
@@ -136,23 +136,39 @@ def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None
     grades = grade_distribution(ds, evaluations)
     labels = ds.scale.labels
     mode = max(grades, key=lambda v: (grades[v], v))
+    good = int(evaluations["mycket_nojd"].sum())
     return Satisfaction(
         evaluations=n,
-        very_satisfied=percent(int(evaluations["mycket_nojd"].sum()), n, ds.settings.avrundning),
+        very_satisfied=percent(good, n, ds.settings.avrundning),
         dissatisfied=int(evaluations["missnojd"].sum()),
         grades={labels[v]: c for v, c in grades.items()},
         top_labels=[labels[v] for v in sorted(ds.scale.very_satisfied) if v in labels],
-        mode_label=labels[mode],
+        mode_label=labels[mode], very_satisfied_forms=good, lowest_label=labels[min(labels)],
+        level=satisfaction_level(good, n),
+        top_given=[labels[v] for v in sorted(ds.scale.very_satisfied) if grades.get(v)],
     )
+
+
+def satisfaction_level(good: int, n: int) -> str:
+    """The word for how many of ``n`` forms were mycket nöjd (docs/beslut.md): samtliga (all),
+    merparten (at least three in four), flertalet (more than half), else blandade."""
+    if good == n:
+        return "samtliga"
+    if 4 * good >= 3 * n:
+        return "merparten"
+    if 2 * good > n:
+        return "flertalet"
+    return "blandade"
 
 
 def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None:
     comparison = gender_comparison(ds, evaluations)
-    if comparison is None:
+    verdict = gender_verdict(comparison, ds.settings.anonymitetsgrans) if comparison else None
+    if verdict is None:
         return None
     return GenderSatisfaction(comparison.women.andel_mycket_nojda or 0,
                               comparison.men.andel_mycket_nojda or 0,
-                              comparison.women.utvarderingar, comparison.men.utvarderingar)
+                              comparison.women.utvarderingar, comparison.men.utvarderingar, verdict)
 
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
