@@ -226,3 +226,29 @@ def test_11_respektive_carries_one_unit(tmp_path):
                   persons=60)
     assert "(88 respektive 86 procent mycket nöjda)" in kurs
     assert "procent respektive" not in kurs
+
+
+# 10. Plausibility warnings ------------------------------------------------------------------
+
+def test_10_validera_warns_where_the_text_would_state_the_implausible(tmp_path):
+    """More persons signed up than invited, and a year compared with one that has far fewer
+    courses: warnings (exit 0) that name the course or the years."""
+    from pk_report.pipeline import inspect
+    from pk_report.problems import warnings
+
+    kurser = [{"ar": 2008, "kurs_id": "a", "namn": "A"}] + \
+        [{"ar": 2009, "kurs_id": k, "namn": k.upper(), "inbjudna": "2" if k == "b" else ""}
+         for k in "bcd"]
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=kurser,
+        tillfallen=sessions("a", 1, 2008) + sessions("b", 2) + sessions("c", 1)
+        + sessions("d", 1),
+        deltagare=people("b", ["Anna", "Bo", "Cia"], [1, 2])))
+    loaded = inspect(folder)
+    assert not loaded.errors
+    found = {(p.table, p.row, p.column): p.message for p in warnings(loaded.problems)}
+    invited = found[("kurser", 3, "inbjudna")]
+    assert "Kursen ”B” 2009 har tre personer anmälda men bara två inbjudna" in invited
+    sparse = found[("kurser", None, "ar")]
+    assert ("Rapporten för 2009 jämförs med 2008, men registret har bara en kurs som "
+            "genomfördes 2008, mot tre under 2009.") in sparse

@@ -62,7 +62,8 @@ def inspect(data: Path | None) -> Loaded:
         from pk_report.plausibility import figure_warnings
 
         figures = figures_of(dataset)
-        problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"))
+        problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"),
+                                              read.tables.get("kurser"))
     return Loaded(source, dataset, problems, counts, figures)
 
 
