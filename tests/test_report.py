@@ -50,7 +50,7 @@ SEED_FACTS = [
     "tre tillfällen och 171 deltagare",
     "lämnade 128, det vill säga 74 procent",
     "Kvinnorna var mer nöjda än männen",
-    "Eftersom antalet anmälda deltagare var för få ställdes ”Grundutbildning stiftelser med egen förvaltning” och ”Grundutbildning nämnd- och styrelseledamöter” in",
+    "”Grundutbildning stiftelser med egen förvaltning” och ”Grundutbildning nämnd- och styrelseledamöter” ställdes in eftersom för få hade anmält sig",
     "tre tillfällen i mars 2010",
     "731 322 kronor",
     "| Politiker från stadsdelsnämnder | 269 |", "| Politiker från facknämnder | 137 |",

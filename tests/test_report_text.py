@@ -45,7 +45,7 @@ def test_1_persons_are_deltagare_and_attendances_deltaganden(tmp_path):
                   deltagare=people("k", names, [1, 2, 3], organisationstyp="stadsdel"),
                   utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"}] * 3,
                   kostnader=[{"ar": 2009, "kurs_id": "k", "belopp": "1200"}])
-    assert "Kursen, tre tillfällen och fyra deltagare (tolv deltaganden)" in text
+    assert "Kursen: tre tillfällen och fyra deltagare (tolv deltaganden)" in text
     kurs = section(text, "Kursen")
     assert "med fyra deltagare" in kurs and "med tolv deltagare" not in kurs
     assert "blev det sammanlagt tolv deltaganden" in kurs
@@ -252,3 +252,61 @@ def test_10_validera_warns_where_the_text_would_state_the_implausible(tmp_path):
     sparse = found[("kurser", None, "ar")]
     assert ("Rapporten för 2009 jämförs med 2008, men registret har bara en kurs som "
             "genomfördes 2008, mot tre under 2009.") in sparse
+
+
+# 12-14. Cancellations and postponements -----------------------------------------------------
+
+def test_12_too_few_reads_the_same_whether_derived_or_typed(tmp_path):
+    """One course cancelled by its minimum, one with the clerk's 'För få anmälda.': one
+    sentence, "för få hade anmält sig", never "antalet anmälda deltagare var för få"."""
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "a", "namn": "A", "min_anmalda": "5"},
+                          {"ar": 2009, "kurs_id": "b", "namn": "B"}],
+                  tillfallen=sessions("a", 1, status="inställd")
+                  + sessions("b", 1, status="inställd", orsak="För få anmälda."),
+                  deltagare=people("a", ["Anna"], [1], narvarande="nej"))
+    assert "”A” och ”B” ställdes in eftersom för få hade anmält sig." in text
+    assert "antalet anmälda" not in text and "För få anmälda" not in text
+
+
+def test_13_a_typed_reason_is_quoted_never_a_sentence_of_its_own(tmp_path):
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "a", "namn": "A"},
+                          {"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("a", 1, status="inställd", orsak="Föreläsaren sjuk.")
+                  + sessions("k", 2)[:1]
+                  + [{**sessions("k", 2)[1], "status": "inställd",
+                      "orsak": "Krockar med budgetarbetet."}],
+                  deltagare=people("k", ["Anna"], [1]))
+    assert "”A” ställdes in (orsak: ”Föreläsaren sjuk”)." in text
+    assert "Ett tillfälle ställdes in (orsak: ”Krockar med budgetarbetet”)." in text
+    assert ": Föreläsaren sjuk" not in text and ": Krockar" not in text
+
+
+def test_14_the_postponement_names_its_course_before_its_reason(tmp_path):
+    """A course never given, then a postponed one with the clerk's reason: the reason cannot
+    be read as being about the course before it."""
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "a", "namn": "A"},
+                          {"ar": 2009, "kurs_id": "b", "namn": "B"}],
+                  tillfallen=sessions("b", 2, status="framflyttad", nytt_datum="2010-03",
+                                      orsak="Styrgruppen beslöt att flytta fram utbildningen"))
+    assert ("”A” genomfördes inte under 2009. ”B” flyttades fram och förläggs i stället till "
+            "två tillfällen i mars 2010 (orsak: ”Styrgruppen beslöt att flytta fram "
+            "utbildningen”).") in text
+    assert "2009. Styrgruppen beslöt" not in text
+
+
+# 15. Grammar that does not depend on the course name's gender -------------------------------
+
+def test_15_the_target_group_needs_no_agreement_with_the_name(tmp_path):
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Bemötandespelet BOHICA",
+                           "malgrupp": "förtroendevalda i nämnder och styrelser"},
+                          {"ar": 2009, "kurs_id": "x", "namn": "Samtalet",
+                           "malgrupp": "presidierna", "planerade_tillfallen": "2"}],
+                  tillfallen=sessions("k", 1), deltagare=people("k", ["Anna"], [1]))
+    assert "Riktad" not in text
+    assert ("Bemötandespelet BOHICA (målgrupp: förtroendevalda i nämnder och styrelser): ett "
+            "tillfälle och en deltagare.") in text
+    assert "Samtalet (målgrupp: presidierna): två tillfällen planerade." in text

@@ -134,6 +134,18 @@ def date_text(value: dt.date | str | None) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+def date_phrase(value: dt.date | str | None, month_preposition: str = "") -> str:
+    """A date from the data in running text: 'den 12 mars 2008'; a month 'mars 2010', or with
+    ``month_preposition`` 'i mars 2010' (where a day would take 'den')."""
+    text = date_text(value)
+    if not text:
+        return ""
+    is_month = isinstance(value, str) and len(value) == 7
+    if is_month:
+        return f"{month_preposition} {text}".strip()
+    return f"den {text}"
+
+
 def join(items: list[str], conjunction: str = "och") -> str:
     """'a, b och c' (Babel's Swedish list pattern); 'eller' lists too."""
     items = [str(i) for i in items]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
@@ -222,15 +223,33 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     )
 
 
+TOO_FEW = re.compile(r"\b(för|alltför|otillräckligt|inte tillräckligt)\s+(få|lite|låg[at]?|"
+                     r"antal|många)\s*(anmälda|anmälningar|anmälningarna|deltagare|sökande|"
+                     r"hade anmält|har anmält|anmälde|antal anmälda)\b"
+                     r"|\b(inga|ingen|få|lågt antal)\s+(anmälda|anmälningar|anmälde|sökande)\b")
+
+
+def means_too_few(reason: str) -> bool:
+    """Whether the clerk's typed reason says what ``min_anmalda`` would have derived: too few
+    signed up ("För få anmälda.", "för få anmälningar", "otillräckligt antal deltagare")."""
+    return bool(TOO_FEW.search(reason.lower()))
+
+
+def _reason(text: str) -> str:
+    """The clerk's reason as a phrase to quote: no surrounding space or closing full stop."""
+    return text.strip().rstrip(".").strip()
+
+
 def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
     out: dict[tuple, Cancellation] = {}
     rows = own[~own["held"].to_numpy(dtype=bool)]
     for status, orsak, nytt, for_fa, anmalda in zip(
             rows["status"].tolist(), rows["orsak"].tolist(), rows["nytt_datum"].tolist(),
             rows["for_fa"].tolist(), rows["anmalda"].tolist()):
+        orsak = _reason(orsak or "")
         if status == "framflyttad":
             key = ("flyttad", orsak, nytt or "")
-        elif for_fa:
+        elif for_fa or means_too_few(orsak):
             key = ("for_fa", "", "")
         elif orsak:
             key = ("orsak", orsak, "")

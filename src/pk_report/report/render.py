@@ -57,6 +57,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         "decimal": swedish.decimal, "kronor": swedish.kronor, "datum": swedish.date_text,
         "lista": swedish.join, "citat": swedish.quote, "versal": swedish.upper_first,
         "plural": swedish.plural, "md": md_inline, "andel": swedish.share,
+        "datumtext": swedish.date_phrase,
     })
     return env
 
