@@ -100,7 +100,7 @@ def test_2_sign_ups_count_persons_not_sign_up_rows(tmp_path):
                   kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen", "inbjudna": "20"}],
                   tillfallen=sessions("k", 2),
                   deltagare=people("k", names, [1, 2]))
-    assert "Inbjudan skickades ut till 20 ledamöter och fem personer anmälde sig" in text
+    assert "Inbjudan skickades ut till 20 ledamöter och 5 personer anmälde sig" in text
     assert "tio personer" not in text
 
 
@@ -310,3 +310,21 @@ def test_15_the_target_group_needs_no_agreement_with_the_name(tmp_path):
     assert ("Bemötandespelet BOHICA (målgrupp: förtroendevalda i nämnder och styrelser): ett "
             "tillfälle och en deltagare.") in text
     assert "Samtalet (målgrupp: presidierna): två tillfällen planerade." in text
+
+
+# 16. Numbers side by side: all digits when one is over twelve -------------------------------
+
+def test_16_numbers_side_by_side_follow_sprakradet(tmp_path):
+    chiefs = (people("k", [f"s{i}" for i in range(19)], [1], roll="chef",
+                     organisationstyp="stadsdel")
+              + people("k", [f"f{i}" for i in range(10)], [1], roll="chef", organisationstyp="fack")
+              + people("k", [f"b{i}" for i in range(9)], [1], roll="chef", organisationstyp="bolag"))
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"},
+                          {"ar": 2009, "kurs_id": "g", "namn": "Genus"}],
+                  tillfallen=sessions("k", 1) + sessions("g", 1),
+                  deltagare=people("k", [f"p{i}" for i in range(20)], [1]) + chiefs
+                  + people("g", [f"w{i}" for i in range(7)], [1], kon="K")
+                  + people("g", [f"m{i}" for i in range(14)], [1], kon="M"))
+    assert "(19 stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer)" in text
+    assert "Av deltagarna var 7 kvinnor och 14 män." in section(text, "Genus")

@@ -77,10 +77,10 @@ def count(n: int, noun: str, among: list[int] | tuple = ()) -> str:
     return f"{number}{' ' if number.isalpha() else NBSP}{singular if n == 1 else plural}"
 
 
-def counts(pairs: list[tuple[int, str]]) -> list[str]:
-    """Counts side by side, all in digits when one is over twelve: ['19 stadsdelschefer',
-    '10 fackförvaltningschefer', '9 bolagschefer']."""
-    numbers = [n for n, _ in pairs]
+def counts(pairs: list[tuple[int, str]], among: list[int] | tuple = ()) -> list[str]:
+    """Counts side by side, all in digits when one of them (or of ``among``) is over twelve:
+    ['19 stadsdelschefer', '10 fackförvaltningschefer', '9 bolagschefer']."""
+    numbers = [n for n, _ in pairs] + list(among)
     return [count(n, noun, numbers) for n, noun in pairs]
 
 

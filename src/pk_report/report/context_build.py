@@ -188,11 +188,12 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
     persons = mine["person"].tolist()
     chiefs = Counter(o for o, _ in {(o, p) for r, o, p in zip(roles, orgs, persons) if r == "chef"})
-    officials = [swedish.count(chiefs[org], CHIEF_NOUNS.get(org, "chef"))
-                 for org in ORGTYP_ORDER if chiefs.get(org)]
+    kinds = [(chiefs[org], CHIEF_NOUNS.get(org, "chef")) for org in ORGTYP_ORDER if chiefs.get(org)]
     clerks = len({p for r, p in zip(roles, persons) if r == "tjänsteman"})
     if clerks:
-        officials.append(swedish.count(clerks, "tjänsteman"))
+        kinds.append((clerks, "tjänsteman"))
+    # side by side with each other and with the politicians and officials they follow
+    officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
     counts = held["deltagare"].tolist()
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
