@@ -328,3 +328,20 @@ def test_16_numbers_side_by_side_follow_sprakradet(tmp_path):
                   + people("g", [f"m{i}" for i in range(14)], [1], kon="M"))
     assert "(19 stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer)" in text
     assert "Av deltagarna var 7 kvinnor och 14 män." in section(text, "Genus")
+
+
+# 17. "fyra tillfällen om två dagar" ---------------------------------------------------------
+
+def test_17_the_extent_follows_om_not_brackets(tmp_path):
+    tillfallen = [{**s, "omfattning": "två dagar"} for s in sessions("k", 4)] + \
+        [{**s, "omfattning": o} for s, o in zip(sessions("m", 2), ["internat, två dagar",
+                                                                  "heldag"])]
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"},
+                          {"ar": 2009, "kurs_id": "m", "namn": "Mixen"}],
+                  tillfallen=tillfallen,
+                  deltagare=people("k", ["Anna"], [1]) + people("m", ["Bo"], [1]))
+    assert "vid fyra tillfällen om två dagar under våren med en deltagare" in text
+    assert "(två dagar)" not in text
+    assert ("vid två tillfällen under våren, ett om två dagar i internatform och ett om en "
+            "heldag, med en deltagare") in text

@@ -134,6 +134,35 @@ def date_text(value: dt.date | str | None) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+# omfattning as the clerk writes it -> what follows "ett tillfälle om"
+EXTENTS = {"kväll": "en kväll", "halvdag": "en halvdag", "heldag": "en heldag",
+           "dag": "en dag", "endagars": "en dag", "förmiddag": "en förmiddag",
+           "eftermiddag": "en eftermiddag", "tvådagars": "två dagar"}
+BOARDING = {"internat", "internatform"}
+
+
+def extent(omfattning: str) -> str:
+    """How long a session was, to follow 'tillfällen': 'om två dagar', 'om en halvdag',
+    'om två dagar i internatform'. Words the tool does not know stay as written, in brackets:
+    '(workshop)'."""
+    import re
+
+    parts = [p.strip() for p in re.split(r",|\boch\b|\+", omfattning.lower()) if p.strip()]
+    boarding = any(p in BOARDING for p in parts)
+    durations = []
+    for part in parts:
+        if part in BOARDING:
+            continue
+        if part in EXTENTS:
+            durations.append(EXTENTS[part])
+        elif re.match(rf"^(\d+|{'|'.join(WORDS[1:])}|ett)\s+\w", part):
+            durations.append(part)
+        else:
+            return f"({omfattning.strip()})"
+    phrase = f"om {join(durations)}" if durations else ""
+    return f"{phrase} i internatform".strip() if boarding else phrase
+
+
 def date_phrase(value: dt.date | str | None, month_preposition: str = "") -> str:
     """A date from the data in running text: 'den 12 mars 2008'; a month 'mars 2010', or with
     ``month_preposition`` 'i mars 2010' (where a day would take 'den')."""

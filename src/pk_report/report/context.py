@@ -110,6 +110,8 @@ class CourseSection:
     comments: list[str] = field(default_factory=list)
     cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
     signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
+    extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]
+    seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
 
     @property
     def persons(self) -> int:

@@ -221,6 +221,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
+        extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
+        seasons=_seasons(held["datum"].tolist()),
     )
 
 
@@ -260,6 +262,15 @@ def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
         out[key] = Cancellation((prev.sessions if prev else 0) + 1, key[0], key[1], key[2],
                                 (prev.signed_up if prev else 0) + int(anmalda))
     return list(out.values())
+
+
+def _seasons(dates: list) -> list[tuple[int, str]]:
+    """Held sessions per half of the year, 'våren' (January to June) and 'hösten', in that
+    order; empty unless every session has a date."""
+    if not dates or any(d is None for d in dates):
+        return []
+    spring = sum(1 for d in dates if d.month <= 6)
+    return [(n, name) for n, name in ((spring, "våren"), (len(dates) - spring, "hösten")) if n]
 
 
 def _group_sets(keys: pd.Series, values: pd.Series) -> dict:
