@@ -345,3 +345,24 @@ def test_17_the_extent_follows_om_not_brackets(tmp_path):
     assert "(två dagar)" not in text
     assert ("vid två tillfällen under våren, ett om två dagar i internatform och ett om en "
             "heldag, med en deltagare") in text
+
+
+# 18. The steering group list is unambiguous -------------------------------------------------
+
+def test_18_shared_roles_are_said_apart_from_the_list(tmp_path):
+    text = report(tmp_path, styrgrupp=[
+        {"ar": 2009, "namn": "Per Svensson", "parti": "S", "roll": "ordförande"},
+        {"ar": 2009, "namn": "Anna Holm", "parti": "KD", "roll": "vice ordförande"},
+        {"ar": 2009, "namn": "Mark Johnson", "parti": "M", "roll": "vice ordförande"},
+        {"ar": 2009, "namn": "Erik Berglund", "parti": "V", "roll": "ledamot"},
+        {"ar": 2009, "namn": "Cia Lund", "parti": "MP", "roll": "ersättare"},
+        {"ar": 2009, "namn": "Dan Berg", "parti": "FP", "roll": "ersättare"}])
+    assert ("ingått i styrgruppen: Per Svensson (S), Anna Holm (KD), Mark Johnson (M), Erik "
+            "Berglund (V), Cia Lund (MP) och Dan Berg (FP). Ordförande har varit Per Svensson. "
+            "Vice ordförande har varit Anna Holm och Mark Johnson. Ersättare har varit Cia Lund "
+            "och Dan Berg.") in text
+    # one holder per role: the seed's own form
+    text = report(tmp_path, name="e", styrgrupp=[
+        {"ar": 2009, "namn": "Per Svensson", "parti": "S", "roll": "ordförande"},
+        {"ar": 2009, "namn": "Erik Berglund", "parti": "V", "roll": "ledamot"}])
+    assert "styrgruppen: Per Svensson (S) ordförande och Erik Berglund (V)." in text
