@@ -366,3 +366,18 @@ def test_18_shared_roles_are_said_apart_from_the_list(tmp_path):
         {"ar": 2009, "namn": "Per Svensson", "parti": "S", "roll": "ordförande"},
         {"ar": 2009, "namn": "Erik Berglund", "parti": "V", "roll": "ledamot"}])
     assert "styrgruppen: Per Svensson (S) ordförande och Erik Berglund (V)." in text
+
+
+# 19. Dates from the data in running text ----------------------------------------------------
+
+def test_19_a_date_from_the_data_reads_den_12_mars(tmp_path):
+    moved = {"status": "framflyttad", "nytt_datum": "2010-03-09"}
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"},
+                          {"ar": 2009, "kurs_id": "b", "namn": "B"}],
+                  tillfallen=sessions("k", 1) + [{**sessions("k", 2)[1], **moved}]
+                  + sessions("b", 1, **moved),
+                  deltagare=people("k", ["Anna"], [1]))
+    assert "Ett tillfälle flyttades fram till den 9 mars 2010." in section(text, "Kursen")
+    assert "”B” flyttades fram och förläggs i stället till ett tillfälle den 9 mars 2010." in text
+    assert "2010-03-09" not in text
