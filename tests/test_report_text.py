@@ -381,3 +381,23 @@ def test_19_a_date_from_the_data_reads_den_12_mars(tmp_path):
     assert "Ett tillfälle flyttades fram till den 9 mars 2010." in section(text, "Kursen")
     assert "”B” flyttades fram och förläggs i stället till ett tillfälle den 9 mars 2010." in text
     assert "2010-03-09" not in text
+
+
+# 20. --med-kommentarer: identical comments merged, no Markdown escapes ----------------------
+
+def test_20_identical_comments_are_merged_with_a_count_and_shown_plainly(tmp_path):
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    forms = [{"tillfalle_id": "k1", "betyg": "4", "kommentar": c}
+             for c in ["Bra föreläsare!", "Bra  föreläsare! ", "Bra föreläsare!", "Mer tid."]]
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}], tillfallen=sessions("k", 1),
+        deltagare=people("k", ["Anna", "Bo", "Cia", "Dan"], [1]), utvarderingar=forms))
+    result = CliRunner().invoke(app, ["build", "2009", "--med-kommentarer", "--data", str(folder)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "- ”Bra föreläsare!” (tre gånger)" in lines
+    assert "- ”Mer tid.”" in lines
+    assert "\\" not in result.stdout

@@ -66,6 +66,17 @@ class Cancellation:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A free-text comment of the evaluations, identical ones merged (``--med-kommentarer``)."""
+
+    text: str
+    count: int  # forms with this very comment
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class CourseSection:
     """One course of the year with every figure the report may state about it.
 
@@ -107,7 +118,7 @@ class CourseSection:
     cancellations: list[Cancellation]
     cost: float | None
     cost_per_participant: int | None  # per attendance, as stats' kostnad_per_deltagare
-    comments: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)  # most frequent first
     cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
     signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
     extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]

@@ -10,8 +10,9 @@ import pandas as pd
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
                                   grade_distribution, idi_styles)
-from pk_report.report.context import (Cancellation, CourseSection, Dominant, GenderSatisfaction,
-                               MarkdownText, Member, OrgRow, ReportContext, Satisfaction)
+from pk_report.report.context import (Cancellation, Comment, CourseSection, Dominant,
+                                      GenderSatisfaction, MarkdownText, Member, OrgRow,
+                                      ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
@@ -74,7 +75,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         plan_not_given=[s for s in not_given if s.i_plan],
         extra_not_given=[s for s in not_given if not s.i_plan],
         participants=totals.participants, participation=participation,
-        persons=totals.persons, attendances=totals.participants, previous_persons=change.previous.persons if change else None,
+        persons=totals.persons, attendances=totals.participants,
+        previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
         dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
         increased=[r for r in political if r.participants > r.previous],
@@ -197,8 +199,9 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     counts = held["deltagare"].tolist()
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
-    if with_comments:
-        comments = [c for c in evaluations["kommentar"] if c]
+    if with_comments:  # identical comments (but for spacing) once, with how many wrote them
+        counted = Counter(" ".join(c.split()) for c in evaluations["kommentar"] if c and c.strip())
+        comments = [Comment(text, n) for text, n in sorted(counted.items(), key=lambda t: -t[1])]
     return CourseSection(
         kurs_id=kurs_id, namn=row.kurs, malgrupp=row.malgrupp, i_plan=bool(row.i_plan),
         status=row.status, beskrivning=MarkdownText(row.beskrivning or ""),
