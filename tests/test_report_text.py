@@ -401,3 +401,29 @@ def test_20_identical_comments_are_merged_with_a_count_and_shown_plainly(tmp_pat
     assert "- ”Bra föreläsare!” (tre gånger)" in lines
     assert "- ”Mer tid.”" in lines
     assert "\\" not in result.stdout
+
+
+# 21. Seed 000's derivable facts, derived ----------------------------------------------------
+
+def test_21_boards_seasons_and_as_before_are_derived_from_the_data(tmp_path):
+    """Per kind of board for a course aimed at several, 'fyra under våren och två under
+    hösten' from the session dates, and 'liksom 2008' from the earlier year."""
+    dates = ["2009-03-03", "2009-03-24", "2009-04-21", "2009-05-12", "2009-09-29", "2009-11-10"]
+    tillfallen = [{"tillfalle_id": f"w{i}", "kurs_id": "w", "datum": d, "omfattning": "halvdag"}
+                  for i, d in enumerate(dates, 1)] + sessions("a", 1, 2008)
+    deltagare = (people("w", [f"s{i}" for i in range(8)], [1], organisationstyp="stadsdel")
+                 + people("w", [f"f{i}" for i in range(5)], [2], organisationstyp="fack")
+                 + people("w", [f"b{i}" for i in range(3)], [5], organisationstyp="bolag")
+                 + people("a", [f"x{i}" for i in range(4)], [1], organisationstyp="stadsdel")
+                 + people("a", ["y"], [1], organisationstyp="bolag"))
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "w", "namn": "Workshop"},
+                          {"ar": 2008, "kurs_id": "a", "namn": "A"}],
+                  tillfallen=tillfallen, deltagare=deltagare)
+    kurs = section(text, "Workshop")
+    assert ("vid sex tillfällen om en halvdag, fyra under våren och två under hösten, med 16 "
+            "deltagare") in kurs
+    assert ("Av de deltagande politikerna kom åtta från stadsdelsnämnderna, fem från "
+            "facknämnderna och tre från bolagsstyrelserna.") in kurs
+    assert ("Liksom 2008 var deltagandet från nämnderna, och då framför allt "
+            "stadsdelsnämnderna, avsevärt större än från bolagsstyrelserna") in text

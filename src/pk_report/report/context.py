@@ -123,6 +123,8 @@ class CourseSection:
     signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
     extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
+    politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
+    # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
 
     @property
     def persons(self) -> int:

@@ -18,8 +18,8 @@ from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER
-from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, earlier_dominance, year_change,
-                             year_totals)
+from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, course_groups, earlier_dominance,
+                             year_change, year_totals)
 
 ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
               "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
@@ -61,8 +61,10 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
     texts, idi = _texts(ds, year), idi_styles(ds, year)
+    kinds = _politicians_by_kind(course_groups(ds, year))
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
-                         texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments)
+                         texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
+                         kinds.get(row.kurs_id, []))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
@@ -174,9 +176,20 @@ def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None
                               comparison.women.utvarderingar, comparison.men.utvarderingar, verdict)
 
 
+def _politicians_by_kind(groups: pd.DataFrame) -> dict[str, list[tuple[int, str]]]:
+    """Per course, its politicians per kind of board, when they came from more than one."""
+    kinds = [k for k in ORGTYP_ORDER if k in groups.columns]
+    out = {}
+    for kurs_id, row in zip(groups.index, groups[kinds].to_numpy().tolist()):
+        found = [(int(n), ORG_DEFINITE[k]) for k, n in zip(kinds, row) if n]
+        if len(found) > 1:
+            out[kurs_id] = found
+    return out
+
+
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
-             texter: list[MarkdownText], idi: dict[str, int], with_comments: bool
-             ) -> CourseSection:
+             texter: list[MarkdownText], idi: dict[str, int], with_comments: bool,
+             politicians_by_kind: list[tuple[int, str]]) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
@@ -225,7 +238,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
         extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
-        seasons=_seasons(held["datum"].tolist()),
+        seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
     )
 
 
