@@ -89,28 +89,46 @@ def far_fewer(previous: int, now: int) -> bool:
     return 2 * previous <= now and now - previous >= 2
 
 
-def course_groups(ds: Dataset, ar: int) -> pd.DataFrame:
-    """Persons present at a held session of ``ar``: one row per course (index ``kurs_id``), one
-    column per group of ``GROUPS`` that has any (head counts not included).
+def all_course_groups(ds: Dataset) -> pd.DataFrame:
+    """Persons present at a held session, per course and year (index ``ar``, ``kurs_id``) and
+    group of ``GROUPS`` (every column; head counts not included).
 
     Each person counts once per course, under the group of most of their attendances there
-    (ties: the earlier group in ``GROUPS``), so a course's groups add up to its persons."""
+    (ties: the earlier group in ``GROUPS``), so a course's groups add up to its persons.
+    Counted once per dataset with integer keys and kept on it (the report asks for several
+    years)."""
+    cached = ds.__dict__.get("_course_groups")
+    if cached is not None:
+        return cached
     a = attendances(ds)
-    a = a[(a["ar"] == ar).to_numpy(dtype=bool)]
-    if a.empty:
-        return pd.DataFrame(index=pd.Index([], name="kurs_id"), dtype="int64")
-    group = np.where(a["tjansteman"].to_numpy(dtype=bool), OFFICIALS,
-                     a["organisationstyp"].to_numpy(dtype=object))
-    order = pd.Series(range(len(GROUPS)), index=GROUPS)
-    frame = pd.DataFrame({"kurs_id": a["kurs_id"].to_numpy(dtype=object),
-                          "person": a["person"].to_numpy(), "group": group})
-    counts = frame.groupby(["kurs_id", "person", "group"]).size().rename("n").reset_index()
-    counts["order"] = order.reindex(counts["group"]).fillna(len(GROUPS)).to_numpy()
-    first = counts.sort_values(["kurs_id", "person", "n", "order"],
-                               ascending=[True, True, False, True],
-                               kind="stable").drop_duplicates(["kurs_id", "person"])
-    table = first.groupby(["kurs_id", "group"]).size().unstack(fill_value=0)
-    return table.reindex(columns=[g for g in GROUPS if g in table.columns]).astype("int64")
+    codes = pd.Series(range(len(GROUPS)), index=GROUPS)
+    group = np.where(a["tjansteman"].to_numpy(dtype=bool), codes[OFFICIALS],
+                     codes.reindex(a["organisationstyp"].to_numpy(dtype=object))
+                     .fillna(codes["ovrigt"]).to_numpy(dtype="int64"))
+    course, keys = pd.MultiIndex.from_arrays([a["ar"].to_numpy(dtype="int64"),
+                                              a["kurs_id"].to_numpy(dtype=object)]).factorize()
+    person = a["person"].to_numpy(dtype="int64")
+    n_groups, n_persons = len(GROUPS), int(person.max()) + 1 if len(person) else 1
+    pair = course.astype("int64") * n_persons + person  # a person in a course
+    triples, counts = np.unique(pair * n_groups + group, return_counts=True)
+    pairs, groups = triples // n_groups, triples % n_groups
+    order = np.lexsort((groups, -counts, pairs))  # per pair: most attendances, earlier group
+    first = order[np.r_[True, pairs[order][1:] != pairs[order][:-1]]] if len(order) else order
+    table = np.bincount((pairs[first] // n_persons) * n_groups + groups[first],
+                        minlength=len(keys) * n_groups).reshape(len(keys), n_groups)
+    index = pd.MultiIndex.from_tuples(list(keys), names=["ar", "kurs_id"]) if len(keys) else \
+        pd.MultiIndex.from_arrays([[], []], names=["ar", "kurs_id"])
+    result = pd.DataFrame(table.astype("int64"), index=index, columns=GROUPS)
+    ds.__dict__["_course_groups"] = result
+    return result
+
+
+def course_groups(ds: Dataset, ar: int) -> pd.DataFrame:
+    """``all_course_groups`` for the courses of ``ar`` (index ``kurs_id``), only the groups
+    that have anyone."""
+    table = all_course_groups(ds)
+    part = table[(table.index.get_level_values("ar") == ar)].droplevel("ar")
+    return part.loc[:, part.sum() > 0]
 
 
 def persons_by_group(ds: Dataset, ar: int) -> dict[str, int]:
