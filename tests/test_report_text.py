@@ -427,3 +427,16 @@ def test_21_boards_seasons_and_as_before_are_derived_from_the_data(tmp_path):
             "facknämnderna och tre från bolagsstyrelserna.") in kurs
     assert ("Liksom 2008 var deltagandet från nämnderna, och då framför allt "
             "stadsdelsnämnderna, avsevärt större än från bolagsstyrelserna") in text
+
+
+def test_7_a_scale_without_mycket_nojd_grades_still_reads_as_swedish(tmp_path):
+    text = report(tmp_path,
+                  kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 1),
+                  deltagare=people("k", [f"p{i}" for i in range(12)], [1]),
+                  utvarderingar=[{"tillfalle_id": "k1", "betyg": b} for b in "1222"],
+                  betygsskala=[{"varde": "1", "etikett": "Dåligt", "mycket_nojd": "nej"},
+                               {"varde": "2", "etikett": "Bra", "mycket_nojd": "nej"}])
+    kurs = section(text, "Kursen")
+    assert "Det vanligaste betyget var ”Bra”." in kurs
+    assert "betyget ;" not in text and "betyget ." not in text
