@@ -93,6 +93,14 @@ def main() -> None:
         t = measure("cli", argv=["build", "2009", "-o", str(out)], repeat=5)["wall_median"]
         print(f"build 2009 -> {fmt:4s} {t:.3f} s  "
               f"{target(f'build {fmt}', t < limit, f'{t:.3f} s < {limit:g} s')}")
+    print("\n## With charts (median of 5; targets: annual docx < 2 s, period docx < 2.5 s)")
+    for years, limit in (("2009", 2.0), ("2007-2010", 2.5)):
+        out = DATA / f"rapport_{years}.docx"
+        t = measure("cli", argv=["build", years, "-o", str(out)], repeat=5)["wall_median"]
+        bare = measure("cli", argv=["build", years, "-o", str(out), "--utan-diagram"],
+                       repeat=5)["wall_median"]
+        print(f"build {years:9s} -> docx {t:.3f} s (without charts {bare:.3f} s)  "
+              f"{target(f'docx charts {years}', t < limit, f'{t:.3f} s < {limit:g} s')}")
     print("\n## stats --format json on each size (wall clock of the whole command; median of 3,"
           " 'huge' once)")
     print(f"{'size':7s} {'rows':>8s} {'form':5s} {'pk-report':>10s} {'calamine':>9s} "

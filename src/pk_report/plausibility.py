@@ -14,23 +14,28 @@ from __future__ import annotations
 import pandas as pd
 
 from pk_report import swedish
-from pk_report.problems import WARNING, Problem
+from pk_report.problems import WARNING, Problem, rows_text
 from pk_report.readers.raw import RawTable
 from pk_report.years import far_fewer
 
 
 def figure_warnings(courses: pd.DataFrame, evaluations: RawTable | None,
-                    kurser: RawTable | None = None) -> list[Problem]:
-    """Every warning of this module; ``evaluations`` and ``kurser`` locate them."""
-    problems = _late_forms(courses, evaluations)
+                    typed: pd.DataFrame | None = None, kurser: RawTable | None = None
+                    ) -> list[Problem]:
+    """Every warning of this module; ``evaluations`` (with ``typed``, the validated
+    utvarderingar) and ``kurser`` locate them."""
+    problems = _late_forms(courses, evaluations, typed)
     if kurser is not None:
         problems += _more_signed_up_than_invited(courses, kurser)
         problems += _sparse_previous_years(courses, kurser)
     return problems
 
 
-def _late_forms(courses: pd.DataFrame, evaluations: RawTable | None) -> list[Problem]:
-    """One warning per course and year whose forms outnumber the response rate's base."""
+def _late_forms(courses: pd.DataFrame, evaluations: RawTable | None,
+                typed: pd.DataFrame | None = None) -> list[Problem]:
+    """One warning per course and year whose forms outnumber the response rate's base, placed
+    on the rows of ``evaluations`` it rests on (``typed``: the validated utvarderingar, whose
+    index is those row numbers and whose ar and kurs_id are filled in from the sessions)."""
     if evaluations is None:
         return []
     problems = []
@@ -44,12 +49,28 @@ def _late_forms(courses: pd.DataFrame, evaluations: RawTable | None) -> list[Pro
             rate = f"svarsfrekvensen blir {row.svarsfrekvens}\u00a0procent"
         else:
             rate = "svarsfrekvensen kan inte räknas"
+        rows = _rows_of(typed, row.ar, row.kurs_id)
+        where = f" ({rows_text(rows)} {_in_sheet(evaluations)})" if rows else ""
         problems.append(evaluations.problem(
-            None, "kurs_id", row.kurs_id,
+            min(rows) if rows else None, None, None,
             f"Kursen ”{row.kurs}” {row.ar} har {forms} utvärderingar men {base} {whom} att "
-            f"räkna dem mot, så {rate}. Kontrollera att utvärderingarna hör till rätt kurs och "
-            "år, och att deltagarna och deras roll är ifyllda.", WARNING))
+            f"räkna dem mot, så {rate}. Kontrollera att utvärderingarna{where} hör till rätt "
+            "kurs och år, och att deltagarna och deras roll är ifyllda.", WARNING))
     return problems
+
+
+def _rows_of(typed: pd.DataFrame | None, ar: int, kurs_id: str) -> list[int]:
+    if typed is None or typed.empty:
+        return []
+    mine = ((typed["ar"] == ar).fillna(False).to_numpy(dtype=bool)
+            & (typed["kurs_id"] == kurs_id).to_numpy(dtype=bool))
+    return [int(r) for r in typed.index[mine]]
+
+
+def _in_sheet(raw: RawTable) -> str:
+    from pathlib import Path
+
+    return f"på bladet ”{raw.sheet}”" if raw.sheet else f"i filen {Path(raw.file).name}"
 
 
 def _course_row(kurser: RawTable, ar: int, kurs_id: str) -> int | None:

@@ -32,11 +32,13 @@ class RawTable:
     headers: dict[str, str]  # contract column -> header as the clerk wrote it
     frame: pd.DataFrame
     ignored: list[str] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # contract column -> sheet position
 
     def problem(self, row: int | None, column: str | None, value: str | None, message: str,
                 level: str = ERROR) -> Problem:
         header = self.headers.get(column, column) if column else None
-        return Problem(self.name, self.file, row, header, value, message, self.sheet, level)
+        return Problem(self.name, self.file, row, header, value, message, self.sheet, level,
+                       self.columns.get(column) if column else None)
 
 
 def cell_text(value: object) -> str:
@@ -86,7 +88,7 @@ class Header:
 
 
 def find_header(table: Table, head: list[list[str]], row_numbers: list[int], file: str,
-                sheet: str | None) -> Header | Problem:
+                sheet: str | None, first_column: int = 0) -> Header | Problem:
     """The header among the first rows (as canonical text): the row with most known columns."""
     known = {c.name for c in table.columns}
     best, best_hits = None, 0
@@ -111,7 +113,8 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
         elif key in found.positions:
             found.problems.append(Problem(table.name, file, header_row, text, None,
                                           f"Kolumnen finns två gånger (även ”{found.headers[key]}”). "
-                                          "Ta bort eller byt namn på den ena.", sheet))
+                                          "Ta bort eller byt namn på den ena.", sheet,
+                                          col=first_column + j))
         else:
             found.positions[key] = j
             found.headers[key] = text
@@ -119,7 +122,8 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
 
 
 def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
-              numbers, file: str, sheet: str | None) -> tuple[RawTable, list[Problem]]:
+              numbers, file: str, sheet: str | None, first_column: int = 0
+              ) -> tuple[RawTable, list[Problem]]:
     """The RawTable from the contract columns' text; empty rows dropped, problems of the header."""
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
@@ -127,7 +131,8 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
         frame = frame[frame.to_numpy(dtype=object).astype(bool).any(axis=1)]
     else:
         frame = frame.iloc[0:0]
-    raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored)
+    raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored,
+                   {name: first_column + j for name, j in header.positions.items()})
     problems = list(header.problems)
     for text in header.ignored:
         problems.append(raw.problem(header.row, None, text,
@@ -142,17 +147,19 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
 
 
 def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
-                    sheet: str | None) -> tuple[RawTable | None, list[Problem]]:
+                    sheet: str | None, first_column: int = 0
+                    ) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
 
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
     sees for rows[i]. Only the contract's columns are turned into text.
     """
     head = [[cell_text(c) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
-    header = find_header(table, head, row_numbers, file, sheet)
+    header = find_header(table, head, row_numbers, file, sheet, first_column)
     if isinstance(header, Problem):
         return None, [header]
     body = rows[header.index + 1:]
     names = list(header.positions)
     data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
-    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet)
+    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet,
+                     first_column)

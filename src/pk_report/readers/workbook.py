@@ -8,10 +8,9 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import RawTable, build_raw_table
-from pk_report.schema import TABLES
+from pk_report.schema import IGNORED_SHEETS, TABLES
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
-IGNORED_SHEETS = {"instruktioner", "lasmig", "las_mig"}
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -76,7 +75,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         rows, first_row, first_col = found
         _restore_errors(rows, error_cells.get(name, {}), first_row, first_col)
         numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
-        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name)
+        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
         problems.extend(found_problems)
         if raw is not None:
             tables[key] = raw

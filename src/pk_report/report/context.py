@@ -160,6 +160,18 @@ class Dominant:
 
 
 @dataclass(frozen=True)
+class GradeTable:
+    """The grade distribution per course: ``labels`` in scale order; per row the course's name,
+    its evaluations, the forms per grade and the percent per grade. Courses with fewer
+    evaluations than the anonymity threshold are left out (``left_out`` of them)."""
+
+    labels: list[str]
+    rows: list[tuple[str, int, list[int], list[int]]]
+    left_out: int
+    threshold: int
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """The whole report's context.
 
@@ -198,6 +210,11 @@ class ReportContext:
     given: int = 0  # courses held this year
     previous_given: int | None = None  # courses held the previous year in the data
     previous_sparse: bool = False  # the previous year has far fewer courses held (years.far_fewer)
+    # Filled in by report.chart_build: the grade distribution per course and the IDI styles
+    # with the anonymity rule applied (tables beside the charts), and the charts by name.
+    grades: GradeTable | None = None
+    idi_tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    charts: dict = field(default_factory=dict)
 
     @property
     def sections(self) -> list[CourseSection]:

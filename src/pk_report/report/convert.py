@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 from pk_report.bundled import reference_docx
 from pk_report.errors import OutputError, UsageError
@@ -26,8 +27,14 @@ def format_for(output: Path | None, fmt: str | None) -> str:
     return found
 
 
-def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = None) -> bytes:
-    """Markdown → DOCX or HTML bytes through pandoc (pypandoc-binary)."""
+def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = None,
+            images: Mapping[str, bytes] | None = None) -> bytes:
+    """Markdown → DOCX or HTML bytes through pandoc (pypandoc-binary).
+
+    ``images`` maps a relative path, as the Markdown names it, to the image's bytes (the
+    build's charts); they are written into the conversion's own folder, the only place pandoc
+    looks for images.
+    """
     import pypandoc
 
     reference = reference_docx()
@@ -37,6 +44,13 @@ def convert(markdown: str, fmt: str, title: str, own_templates: Path | None = No
             "--shift-heading-level-by=-1"]
     text = xml_text(_drop_first_heading(markdown))
     with tempfile.TemporaryDirectory() as tmp:
+        for relative, data in (images or {}).items():
+            path = Path(tmp, "bilder", *PurePosixPath(relative).parts)
+            if ".." in PurePosixPath(relative).parts or PurePosixPath(relative).is_absolute():
+                raise ValueError(f"an image path must be relative: {relative!r}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        args += [f"--resource-path={Path(tmp, 'bilder')}"]
         target = Path(tmp) / f"rapport.{fmt}"
         if fmt == "docx":
             args += ["--reference-doc", str(reference)]

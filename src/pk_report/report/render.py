@@ -58,14 +58,17 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         "lista": swedish.join, "citat": swedish.quote, "versal": swedish.upper_first,
         "plural": swedish.plural, "md": md_inline, "andel": swedish.share,
         "datumtext": swedish.date_phrase,
+        "markdown": MarkdownText,  # a macro's Markdown (a table), printed as it is
     })
     return env
 
 
-def render_markdown(context: ReportContext, own: Path | None = None) -> str:
+def render_markdown(context: ReportContext, own: Path | None = None,
+                    main: str = MAIN_TEMPLATE) -> str:
+    """The report's Markdown from ``main`` (the annual report's, or ``period.md.j2``)."""
     env = make_environment(own)
     try:
-        template = env.get_template(MAIN_TEMPLATE)
+        template = env.get_template(main)
         text = template.render(r=context, **{k: getattr(context, k) for k in asdict(context)})
     except jinja2.TemplateSyntaxError as exc:
         raise DataError(f"Mallen {exc.filename or exc.name} har ett syntaxfel på rad {exc.lineno}: "
