@@ -60,7 +60,7 @@ def test_annual_charts_show_the_reports_figures():
     costed = [s for s in context.sections if s.cost is not None]
     cost = charts["kostnad_per_deltagare"].data
     assert cost["categories"] == [s.namn for s in costed]
-    assert cost["series"][0][1] == [s.cost_per_participant for s in costed]
+    assert cost["series"][0][1] == [s.cost_per_person for s in costed]  # per deltagare: persons
     grades = charts["betyg_per_kurs"].data
     for name, counts in zip(grades["categories"], grades["counts"]):
         section = next(s for s in context.sections if s.namn == name)
@@ -155,7 +155,7 @@ def test_every_chart_in_the_markdown_has_a_table_with_its_figures(tmp_path):
     out = tmp_path / "rapport.md"
     assert runner.invoke(app, ["build", "2010", "-o", str(out)]).exit_code == 0
     md = nb(out.read_text(encoding="utf-8"))
-    assert "| Stadsdelsnämnder | 268 | 288 |" in md
+    assert "| Politiker från stadsdelsnämnder | 135 | 269 |" in md
     assert "| Den kommunala organisationen | 95 | 0 % | 10 % | 47 % | 42 % |" in md
     assert "| Producer | 10 |" in md
     period_out = tmp_path / "period.md"

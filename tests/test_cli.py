@@ -120,7 +120,7 @@ def test_validera_sample_and_announcement():
     result = runner.invoke(app, ["validera"])
     assert result.exit_code == 0
     assert "medföljande exempeldatan" in result.output
-    assert "Inga fel och en varning." in result.output
+    assert "Inga fel och två varningar." in result.output
 
 
 def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_tables):
@@ -129,7 +129,7 @@ def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_ta
     from helpers import write_csv_folder
 
     folder = write_csv_folder(tmp_path / "min data", sample_tables)
-    hint = f"Datan har en varning; kör pk-report validera --data '{folder}' för att se den."
+    hint = f"Datan har två varningar; kör pk-report validera --data '{folder}' för att se dem."
     for argv in (["build", "2009"], ["stats", "--format", "json"]):
         result = runner.invoke(app, [*argv, "--data", str(folder)])
         assert result.exit_code == 0

@@ -120,6 +120,25 @@ def gender_comparison(ds: Dataset, evaluations: pd.DataFrame) -> GenderCompariso
     return None
 
 
+GENDER_GAP = 10  # procentenheter between the shares of mycket nöjda: a clear difference
+GENDER_GROUP = 4  # times anonymitetsgrans (and at least 20 forms): a group large enough
+
+
+def gender_verdict(comparison: GenderComparison, threshold: int) -> str | None:
+    """Who was more satisfied, said only where it means something (docs/beslut.md): both
+    groups have at least four times the anonymity threshold, and at least 20, forms; then
+    'kvinnor' or 'man' when the shares of mycket nöjda differ by ``GENDER_GAP`` points or more,
+    else 'lika'. ``None`` when the groups are too small to say anything."""
+    smallest = min(comparison.women.utvarderingar, comparison.men.utvarderingar)
+    if smallest < max(20, GENDER_GROUP * threshold):
+        return None
+    if comparison.difference >= GENDER_GAP:
+        return "kvinnor"
+    if comparison.difference <= -GENDER_GAP:
+        return "man"
+    return "lika"
+
+
 def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]:
     """Evaluations per grade value, every grade of the scale present (zeros included)."""
     counts = evaluations["varde"].astype("int64").value_counts().to_dict()

@@ -6,7 +6,7 @@ import re
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # no "!": "![" needs "[", escaped
 
 
 def csv_cell(text: str) -> str:

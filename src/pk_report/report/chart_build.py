@@ -66,7 +66,7 @@ def annual_charts(context: ReportContext) -> list[Chart]:
     if context.grades and context.grades.rows:
         charts.append(_grades(context.year, context.grades))
     costed = [s for s in context.sections if s.cost is not None
-              and s.cost_per_participant is not None]
+              and s.cost_per_person is not None]
     if costed:
         charts.append(_cost_per_participant(context.year, costed))
     for s in context.sections:
@@ -113,12 +113,13 @@ def _grades(year: int, table: GradeTable) -> Chart:
 
 
 def _cost_per_participant(year: int, costed) -> Chart:
-    figures = [f"{s.namn} {swedish.kronor(s.cost_per_participant)}" for s in costed]
+    # per deltagare = per person, as the report's cost table (docs/beslut.md)
+    figures = [f"{s.namn} {swedish.kronor(s.cost_per_person)}" for s in costed]
     alt = (f"Liggande stapeldiagram över kostnaden per deltagare för varje kurs {year}: "
            f"{swedish.join(figures)}.")
     return Chart("kostnad_per_deltagare", f"Kostnad per deltagare och kurs {year}", alt, "hbars",
                  {"categories": [s.namn for s in costed],
-                  "series": [("Kronor per deltagare", [s.cost_per_participant for s in costed])],
+                  "series": [("Kronor per deltagare", [s.cost_per_person for s in costed])],
                   "suffix": "\u00a0kr"})
 
 

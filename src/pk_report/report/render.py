@@ -56,7 +56,8 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         "siffror": swedish.integer, "procent": swedish.percent_text, "procentcell": swedish.percent_cell,
         "decimal": swedish.decimal, "kronor": swedish.kronor, "datum": swedish.date_text,
         "lista": swedish.join, "citat": swedish.quote, "versal": swedish.upper_first,
-        "plural": swedish.plural, "md": md_inline,
+        "plural": swedish.plural, "md": md_inline, "andel": swedish.share,
+        "datumtext": swedish.date_phrase,
         "markdown": MarkdownText,  # a macro's Markdown (a table), printed as it is
     })
     return env
