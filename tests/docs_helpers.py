@@ -59,6 +59,24 @@ def every_table_register(folder: Path, courses: int = 36) -> Path:
     return write_csv_folder(folder, tables)
 
 
+def table_lines(markdown: str) -> list[tuple[str, list[str]]]:
+    """Each pipe table of the report's Markdown: (its header row, its body rows), every row
+    as the words a reader meets on one line ("Deltagare (personer) 2009 2008")."""
+    tables, current = [], None
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip().replace("\\", "") for c in line.strip("|").split("|")]
+            text = " ".join(" ".join(cells).replace("\u00a0", " ").split())
+            if current is None:
+                current = (text, [])
+                tables.append(current)
+            elif not set(line) <= set("|:- "):
+                current[1].append(text)
+        else:
+            current = None
+    return tables
+
+
 # --- DOCX ------------------------------------------------------------------------------------
 
 def docx_part(data: bytes, name: str) -> ET.Element:
