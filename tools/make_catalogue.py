@@ -44,6 +44,10 @@ TAIL = """
 | text som börjar med = + - @ i data | CSV-utdata får en apostrof först; Markdown, HTML och Word visar texten som text |
 | namn och fritextkommentarer | syns aldrig i någon utdata (kommentarer bara med `--med-kommentarer`) |
 | utvärderingsgrupper under anonymitetsgränsen | döljs i rapporten och i `stats --per kon`, liksom den grupp som annars kunde räknas fram |
+| bild i registratorns text (`texter`, `beskrivning`): `![x](/sökväg/fil)`, `![x](../fil.png)` | ingen fil läses (pandoc i sandlåda); bilden blir sin alternativtext i Word, PDF och HTML (kod 0) |
+| bild från nätet i texten: `![x](http://…)` | inget anrop görs och bygget väntar inte; bilden blir sin alternativtext (kod 0) |
+| rå utdata i texten: ```` ```{=openxml} ````, `<script>`, ```` ```{=typst} ````, `\\input{…}` | visas som text; Word-filen är hel, inget skript i HTML, inget körs i PDF (kod 0) |
+| fel i den egna PDF-mallen `rapport.typ` (`--mallar`) | ”PDF-filen kunde inte skapas: … Rätta mallen rapport.typ i din mallmapp, eller ta bort den …” (kod 1); ingen fil skrivs |
 
 ## Varningar (avslutningskod 0)
 

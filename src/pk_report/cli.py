@@ -69,6 +69,7 @@ class ReportFormat(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    pdf = "pdf"
 
 
 DataOption = Annotated[Optional[Path], typer.Option(
@@ -166,9 +167,9 @@ def build(
     year: Annotated[str, typer.Argument(metavar="ÅR", click_type=YEARS, help="Rapportens år, "
                     "t.ex. 2009, eller en period, t.ex. 2007-2010.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL",
-                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html).")] = None,
+                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html, .pdf).")] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
-                   help="md, docx eller html (annars från filändelsen, eller md).")] = None,
+                   help="md, docx, html eller pdf (annars från filändelsen, eller md).")] = None,
     mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
@@ -178,7 +179,7 @@ def build(
     data: DataOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
+    """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
 

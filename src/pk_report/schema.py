@@ -54,7 +54,8 @@ STIL = {s.lower(): s for s in IDI_STYLES}
 IGNORED_SHEETS = {"instruktioner", "exempel", "lasmig", "las_mig"}
 
 TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
-SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5"}
+SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5", "datum": "",
+            "diarienummer": ""}
 ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}
 
 DEFAULT_SCALE = [(1, "Underkänt", False), (2, "Godkänt", False), (3, "Mer än godkänt", True),
@@ -165,7 +166,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
     ), optional=True, help="Egna texter till rapporten (valfri)"),
     Table("installningar", (
-        C("nyckel", TEXT, True, help="kommun, avrundning eller anonymitetsgrans"),
+        C("nyckel", TEXT, True, help="kommun, avrundning, anonymitetsgrans, datum eller diarienummer"),
         C("varde", TEXT, help="Värdet"),
     ), optional=True, help="Inställningar (valfri)"),
 ]}

@@ -6,12 +6,14 @@ together (ids, years, the grading scale, settings) and derives the columns the m
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from pk_report import schema
+from pk_report.cells import parse_date
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
@@ -384,7 +386,23 @@ def _settings(check: _Checker) -> Settings:
     if not threshold.isdigit() or int(threshold) < 1:
         _setting_error(check, "anonymitetsgrans", "Skriv ett heltal, minst 1 (t.ex. 5).")
         threshold = "5"
-    return Settings(values["kommun"].strip(), rounding, int(threshold))
+    return Settings(values["kommun"].strip(), rounding, int(threshold),
+                    _settings_date(check, values["datum"]), values["diarienummer"].strip())
+
+
+def _settings_date(check: _Checker, value: object) -> dt.date | None:
+    """The optional ``datum``: an ISO date or a date cell (read as its ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return None
+    parsed, message = parse_date(text)
+    if message:
+        _setting_error(check, "datum", message)
+    return parsed
 
 
 def _setting_error(check: _Checker, key: str, message: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pk_report.errors import OutputError, UsageError
 from pk_report.year_span import YearSpan
-from pk_report.report.convert import convert, format_for
+from pk_report.report.convert import DocumentInfo, convert, format_for
 from pk_report.writing import write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.report.render import render_markdown
@@ -61,7 +61,16 @@ def build_document(year: int | YearSpan, data: Path | None, fmt: str, templates:
     images = {c.path: c.png() for c in charts if c.markdown in markdown}  # the ones shown
     if fmt == "md":
         return Built(markdown.encode("utf-8"), images)
-    return Built(convert(markdown, fmt, TITLE.format(year=span.label), templates, images=images))
+    info = document_info(loaded.dataset.settings, span.label)
+    return Built(convert(markdown, fmt, info, templates, images=images))
+
+
+def document_info(settings, label: object) -> DocumentInfo:
+    """The title block from installningar: kommun, datum and diarienummer."""
+    from pk_report import swedish
+
+    datum = swedish.date_text(settings.datum) if settings.datum else ""
+    return DocumentInfo(TITLE.format(year=label), settings.kommun, datum, settings.diarienummer)
 
 
 def report_bytes(year: int | YearSpan, data: Path | None, fmt: str, templates: Path | None,
@@ -85,7 +94,7 @@ def chart_folder_for(output: Path | None, fmt: str, without_charts: bool) -> str
     return None if output is None else f"{output.stem}_diagram"
 
 
-FORMAT_NAMES = {"md": "Markdown", "docx": "Word-dokument", "html": "webbsida"}
+FORMAT_NAMES = {"md": "Markdown", "docx": "Word-dokument", "html": "webbsida", "pdf": "PDF"}
 
 
 def output_format(output: Path | None, fmt: str | None) -> str:
@@ -110,10 +119,11 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
                  without_charts: bool = False) -> str | None:
     """Build and write the report; with ``output``, return the line that says what was written."""
     fmt = output_format(output, fmt)
-    if output is None and fmt == "docx" and sys.stdout.isatty():
-        raise UsageError("Ett Word-dokument är binärt och skrivs inte till terminalen. Ange "
-                         "-o rapport.docx, eller skicka utdata vidare: pk-report build ÅR "
-                         "--format docx > rapport.docx")
+    if output is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
+        kind = "Ett Word-dokument" if fmt == "docx" else "En PDF-fil"
+        raise UsageError(f"{kind} är binärt och skrivs inte till terminalen. Ange "
+                         f"-o rapport.{fmt}, eller skicka utdata vidare: pk-report build ÅR "
+                         f"--format {fmt} > rapport.{fmt}")
     built = build_document(year, data, fmt, templates, with_comments, announce,
                            chart_folder_for(output, fmt, without_charts))
     if output is None:
