@@ -20,6 +20,8 @@ from pk_report.rounding import divide_half_up, percent
 from pk_report.schema import KON_LABELS, ORGTYP_ORDER
 from pk_report.year_span import YearSpan
 
+STATUSES = ["genomförd", "inställd", "framflyttad", NOT_GIVEN]  # a course's status, in order
+
 # stats --per ar: the contract's keys where the figure is the contract's, summed over the
 # year's courses; course counts under keys of the same style (docs/beslut.md).
 YEAR_KEYS = [
@@ -44,6 +46,9 @@ class YearFigures:
     installda_kurser: int | None = None
     framflyttade_kurser: int | None = None
     ej_genomforda_kurser: int | None = None
+    # the courses of the year's training plan by status (the report's key figures; not keys of
+    # stats --per ar): genomförd, inställd, framflyttad, ej genomförd
+    plan_status: dict[str, int] | None = None
     planerade_tillfallen: int | None = None
     genomforda_tillfallen: int | None = None
     installda_tillfallen: int | None = None
@@ -125,6 +130,8 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         installda_kurser=int((status == "inställd").sum()),
         framflyttade_kurser=int((status == "framflyttad").sum()),
         ej_genomforda_kurser=int((status == NOT_GIVEN).sum()),
+        plan_status={s: int((status[c["i_plan"].to_numpy(dtype=bool)] == s).sum())
+                     for s in STATUSES},
         planerade_tillfallen=optional_total("planerade_tillfallen"),
         genomforda_tillfallen=total("genomforda_tillfallen"),
         installda_tillfallen=total("installda_tillfallen"),

@@ -137,7 +137,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
     """Persons and attendances per year; response rate and share very satisfied per year;
     cost per year (courses and common costs)."""
     years = [y.ar for y in context.years]
-    rows = {r.label: r.values for r in context.key_figures}
+    rows = {r.key: r.values for r in context.key_figures if r.key}
     costs = {r.label: r.values for r in context.costs}
     missing, label = context.missing, context.label
     note = (f" {swedish.join([str(y) for y in missing])} saknas i registret." if missing else "")
@@ -145,7 +145,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
     def per_year(values, show) -> str:
         return swedish.join([f"{y} {show(v)}" for y, v in zip(years, values) if y not in missing])
 
-    persons, visits = rows["Deltagare"], rows["Deltaganden"]
+    persons, visits = rows["deltagare"], rows["deltaganden"]
     people = Chart(
         "deltagare_per_ar", f"Deltagare och deltaganden per år {label}",
         f"Stapeldiagram per år med deltagare och deltaganden: "
@@ -154,7 +154,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
         + "." + note, "year_bars",
         {"years": years, "series": [("Deltagare", persons), ("Deltaganden", visits)],
          "missing": missing})
-    rate, happy = rows["Svarsfrekvens"], rows["Mycket nöjda"]
+    rate, happy = rows["svarsfrekvens"], rows["mycket_nojda"]
     satisfaction = Chart(
         "nojdhet_per_ar", f"Svarsfrekvens och andel mycket nöjda per år {label}",
         f"Linjediagram per år. Svarsfrekvens: {per_year(rate, swedish.percent_cell)}. "

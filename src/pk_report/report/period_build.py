@@ -51,31 +51,60 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
     )
 
 
-def _row(label: str, kind: str, per_year: list[YearFigures], value) -> FigureRow:
-    return FigureRow(label, kind, [value(y) if y.present else None for y in per_year])
+def _row(label: str, kind: str, per_year: list[YearFigures], value, key: str = "") -> FigureRow:
+    return FigureRow(label, kind, [value(y) if y.present else None for y in per_year], key)
 
 
 def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
                  officials: dict[int, int]) -> list[FigureRow]:
-    rows = [
-        _row("Kurser i utbildningsplanen", "antal", per_year, lambda y: y.kurser_i_plan),
-        _row("Genomförda kurser", "antal", per_year, lambda y: y.genomforda_kurser),
-        _row("Inställda kurser", "antal", per_year, lambda y: y.installda_kurser),
-        _row("Framflyttade kurser", "antal", per_year, lambda y: y.framflyttade_kurser),
-        _row("Kurser utan tillfällen", "antal", per_year, lambda y: y.ej_genomforda_kurser),
+    """The period's key figures. The courses of the training plan and those outside it are
+    told apart, each with what became of them ("varav"), so that no row of all courses sits
+    under the plan's row as if it were part of it."""
+    rows = _course_rows(per_year) + [
         _row("Genomförda tillfällen", "antal", per_year, lambda y: y.genomforda_tillfallen),
-        _row("Deltagare", "antal", per_year, lambda y: y.unika_personer),
-        _row("Deltaganden", "antal", per_year, lambda y: y.deltagare),
+        _row("Deltagare", "antal", per_year, lambda y: y.unika_personer, "deltagare"),
+        _row("Deltaganden", "antal", per_year, lambda y: y.deltagare, "deltaganden"),
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
         _row("Utvärderingar", "antal", per_year, lambda y: y.utvarderingar),
-        _row("Svarsfrekvens", "procent", per_year, lambda y: y.svarsfrekvens),
-        _row("Mycket nöjda", "procent", per_year, lambda y: y.andel_mycket_nojda),
+        _row("Svarsfrekvens", "procent", per_year, lambda y: y.svarsfrekvens, "svarsfrekvens"),
+        _row("Mycket nöjda", "procent", per_year, lambda y: y.andel_mycket_nojda,
+             "mycket_nojda"),
         _row("Total kostnad (kr)", "kronor", per_year, lambda y: y.kostnad),
         _row("Kostnad per deltagare (kr)", "kronor", per_year, lambda y: y.kostnad_per_person),
         _row("Styrgruppens sammanträden", "antal", per_year, lambda y: y.sammantraden),
     ]
-    return [r for r in rows if r.label != "Kurser utan tillfällen" or any(r.values)]
+    return rows
+
+
+VARAV = [("genomförd", "– varav genomförda"), ("inställd", "– varav inställda"),
+         ("framflyttad", "– varav framflyttade"), (NOT_GIVEN, "– varav ej genomförda")]
+
+
+def _course_rows(per_year: list[YearFigures]) -> list[FigureRow]:
+    """Courses in the plan and outside it, each with its "varav" rows (genomförda always, the
+    others when some year has any), then the courses given in all."""
+    def outside(y: YearFigures, status: str) -> int:
+        total = {"genomförd": y.genomforda_kurser, "inställd": y.installda_kurser,
+                 "framflyttad": y.framflyttade_kurser, NOT_GIVEN: y.ej_genomforda_kurser}
+        return total[status] - y.plan_status[status]
+
+    rows = []
+    for label, count, part in [
+            ("Kurser i utbildningsplanen", lambda y: y.kurser_i_plan,
+             lambda y, status: y.plan_status[status]),
+            ("Kurser utanför planen", lambda y: y.kurser - y.kurser_i_plan, outside)]:
+        head = _row(label, "antal", per_year, count)
+        if label != "Kurser i utbildningsplanen" and not any(head.values):
+            continue
+        rows.append(head)
+        for status, varav in VARAV:
+            row = _row(varav, "antal", per_year, lambda y, s=status: part(y, s))
+            if status == "genomförd" or any(row.values):
+                rows.append(row)
+    rows.append(_row("Genomförda kurser totalt", "antal", per_year,
+                     lambda y: y.genomforda_kurser))
+    return rows
 
 
 TRENDS = [("Antalet genomförda kurser", "antal", "genomforda_kurser"),
@@ -125,9 +154,10 @@ def _plan(courses: pd.DataFrame) -> PlanSummary:
             missed.append(PlanCourse(int(row.ar), row.kurs, _status_word(row.status),
                                      later[0] if later else None))
     status = plan["status"]
+    repeated = int((plan["kurs_id"].value_counts() > 1).sum())
     return PlanSummary(len(plan), int((status == "genomförd").sum()),
                        int((status == "inställd").sum()), int((status == "framflyttad").sum()),
-                       int((status == NOT_GIVEN).sum()), missed)
+                       int((status == NOT_GIVEN).sum()), missed, repeated)
 
 
 def _board_rows(boards: dict[int, dict[str, int]], per_year: list[YearFigures]

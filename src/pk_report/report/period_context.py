@@ -25,11 +25,13 @@ class FigureRow:
     """A table row: one value per year of the period (``None``: undefined, or a missing year).
 
     ``kind`` says how a value is printed: ``antal`` (731 322), ``procent`` (65 %), ``kronor``
-    (digits; the heading says kr) or ``text`` (printed as it is)."""
+    (digits; the heading says kr) or ``text`` (printed as it is). ``key`` names the figure for
+    code (the charts), so that a label can say what it counts without breaking them."""
 
     label: str
     kind: str
     values: list
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class PlanSummary:
     postponed: int
     not_given: int  # courses with no session at all
     missed: list[PlanCourse]
+    repeated: int = 0  # courses (kurs_id) in the plan of more than one year of the period
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,76 @@
+"""The review of the reports on main (bundled sample), read as a clerk and a board member would:
+one test per finding, each on a small hand-made register."""
+
+import re
+
+from helpers import minimal_tables, write_csv_folder
+from pk_report.report.build import report_bytes
+from pk_report.year_span import YearSpan
+
+
+def flat(text):
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def build(tmp_path, year, name="d", **tables):
+    """The report (Markdown) for ``year`` (an int or a YearSpan) of a hand-made register."""
+    folder = write_csv_folder(tmp_path / name, minimal_tables(**tables))
+    return report_bytes(year, folder, "md", None, False).decode("utf-8")
+
+
+def sessions(kurs_id, n, year=2009, **extra):
+    return [{"tillfalle_id": f"{kurs_id}{year}{i}", "kurs_id": kurs_id,
+             "datum": f"{year}-0{i}-1{i}", **extra} for i in range(1, n + 1)]
+
+
+def people(kurs_id, names, session_numbers, year=2009, **extra):
+    return [{"tillfalle_id": f"{kurs_id}{year}{i}", "namn": n, **extra}
+            for i in session_numbers for n in names]
+
+
+def table_lines(markdown, first_heading):
+    """The heading and the rows (lists of cells) of the table whose first heading is
+    ``first_heading``."""
+    lines = markdown.replace("\u00a0", " ").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_heading} |"))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([c.strip() for c in line.strip("|").split("|")])
+    return [c.strip() for c in lines[start].strip("|").split("|")], rows
+
+
+def table_rows(markdown, first_heading):
+    """{first cell: the other cells} of the table whose first heading is ``first_heading``."""
+    heading, rows = table_lines(markdown, first_heading)
+    return heading, {r[0]: r[1:] for r in rows}
+
+
+# 1. The period's key figures tell the plan's courses from the others -----------------------
+
+def test_1_plan_courses_and_all_courses_are_told_apart(tmp_path):
+    """2009: two courses in the plan (one given, one cancelled) and two outside it, both
+    given; 2010: the plan's course again. The plan's row is followed by what became of its
+    own courses, never by a count of all courses; the plan sentence says a course in the plan
+    two years counts twice."""
+    kurser = [{"ar": 2009, "kurs_id": "a", "namn": "A"}, {"ar": 2009, "kurs_id": "b", "namn": "B"},
+              {"ar": 2009, "kurs_id": "c", "namn": "C", "i_plan": "nej"},
+              {"ar": 2009, "kurs_id": "d", "namn": "D", "i_plan": "nej"},
+              {"ar": 2010, "kurs_id": "a", "namn": "A"}]
+    tillfallen = (sessions("a", 1) + sessions("b", 1, status="inställd") + sessions("c", 1)
+                  + sessions("d", 1) + sessions("a", 1, 2010))
+    deltagare = (people("a", ["p1"], [1]) + people("c", ["p2"], [1]) + people("d", ["p3"], [1])
+                 + people("a", ["p4"], [1], 2010))
+    md = build(tmp_path, YearSpan(2009, 2010), kurser=kurser, tillfallen=tillfallen,
+               deltagare=deltagare)
+    _, lines = table_lines(md, "Nyckeltal")
+    assert lines[:6] == [["Kurser i utbildningsplanen", "2", "1"],
+                         ["– varav genomförda", "1", "1"], ["– varav inställda", "1", "0"],
+                         ["Kurser utanför planen", "2", "0"], ["– varav genomförda", "2", "0"],
+                         ["Genomförda kurser totalt", "3", "1"]]
+    rows = {r[0]: r[1:] for r in lines}
+    assert "Genomförda kurser" not in rows and "Inställda kurser" not in rows
+    text = flat(md)
+    assert ("sammanlagt tre kurser; en kurs som fanns i planen flera år räknas en gång för "
+            "varje år. Två av dem genomfördes det år de var planerade och en ställdes in.") in text
