@@ -52,7 +52,8 @@ def test_1_persons_are_deltagare_and_attendances_deltaganden(tmp_path):
     assert "Av de fyra deltagande politikerna lämnade tre" in kurs
     assert "sammanlagt fyra deltagare" in text and "tolv deltaganden" in text
     assert "| Politiker från stadsdelsnämnder | 4 |" in text
-    assert "| Kursen | 4 | 1 200 | 300 |" in text  # kr per deltagare divides by persons
+    # kr per deltagare divides by persons; per deltagande (stats' figure) stands beside it
+    assert "| Kursen | 4 | 12 | 1 200 | 300 | 100 |" in text
 
 
 def test_1_politicians_in_the_text_are_the_response_rates_base(tmp_path):

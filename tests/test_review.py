@@ -74,3 +74,47 @@ def test_1_plan_courses_and_all_courses_are_told_apart(tmp_path):
     text = flat(md)
     assert ("sammanlagt tre kurser; en kurs som fanns i planen flera år räknas en gång för "
             "varje år. Två av dem genomfördes det år de var planerade och en ställdes in.") in text
+
+
+# 2. Kostnad per deltagare and per deltagande are two figures with two names ----------------
+
+def test_2_cost_per_person_and_per_attendance_are_both_named_and_explained(tmp_path):
+    """2009: two persons at one session for 1 000 kr; 2010: the same two at three sessions for
+    1 200 kr. Per deltagare (person) the cost rose, per deltagande (stats' kostnad_per_deltagare)
+    it fell: both are in the tables under their own names, and the text says why."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    tables = dict(
+        kurser=[{"ar": y, "kurs_id": "a", "namn": "A"} for y in (2009, 2010)],
+        tillfallen=sessions("a", 1) + sessions("a", 3, 2010),
+        deltagare=people("a", ["p1", "p2"], [1]) + people("a", ["p1", "p2"], [1, 2, 3], 2010),
+        kostnader=[{"ar": 2009, "kurs_id": "a", "belopp": "1000"},
+                   {"ar": 2010, "kurs_id": "a", "belopp": "1200"}])
+    md = build(tmp_path, YearSpan(2009, 2010), **tables)
+    _, rows = table_rows(md, "Nyckeltal")
+    assert rows["Kostnad per deltagare (kr)"] == ["500", "600"]
+    assert rows["Kostnad per deltagande (kr)"] == ["500", "200"]
+    _, costs = table_rows(md, "Kostnad (kr)")
+    assert costs["Per deltagare"] == ["500", "600"] and costs["Per deltagande"] == ["500", "200"]
+    text = flat(md)
+    assert "Kostnaden per deltagare ökade från 500 kronor (2009) till 600 kronor (2010)." in text
+    assert "Kostnaden per deltagande minskade från 500 kronor (2009) till 200 kronor (2010)." \
+        in text
+    assert ("Att kostnaden per deltagare ökade 2010 medan kostnaden per deltagande minskade "
+            "beror på att varje deltagare i genomsnitt deltog vid fler tillfällen än 2009 (3,0 mot "
+            "1,0).") in text
+    annual = build(tmp_path, 2010, name="e", **tables)
+    assert ("| Utbildning | Deltagare | Deltaganden | Kostnad (kr) | Kr per deltagare | "
+            "Kr per deltagande |") in annual
+    assert "| A | 2 | 6 | 1 200 | 600 | 200 |" in annual.replace("\u00a0", " ")
+    folder = tmp_path / "d"
+    year = json.loads(CliRunner().invoke(app, ["stats", "2010", "--per", "ar", "-f", "json",
+                                               "--data", str(folder)]).stdout)
+    assert year[0]["kostnad_per_deltagare"] == 200  # the contract's: per attendance
+    from pk_report.stats_output import heading
+
+    assert heading("kostnad_per_deltagare") == "Kr/deltag."

@@ -20,7 +20,7 @@ from pk_report.textsafe import csv_cell
 SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Delt.", "politiker": "Pol.",
          "tjansteman": "Tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
          "andel_mycket_nojda": "Nöjda", "medelbetyg": "Betyg", "kostnad": "Kostnad",
-         "kostnad_per_deltagare": "Kr/delt.", "status": "Status"}
+         "kostnad_per_deltagare": "Kr/deltag.", "status": "Status"}
 HEADINGS = {
     "ar": "År", "kurs_id": "Id", "kurs": "Kurs", "tema": "Tema", "i_plan": "I plan",
     "status": "Status", "planerade_tillfallen": "Planerade", "genomforda_tillfallen": "Genomförda",
@@ -30,7 +30,7 @@ HEADINGS = {
     "kvinnor": "Kvinnor", "man": "Män", "utvarderingar": "Utvärderingar",
     "svarsfrekvens": "Svarsfrekvens", "andel_mycket_nojda": "Mycket nöjda",
     "medelbetyg": "Medelbetyg", "kostnad": "Kostnad (kr)",
-    "kostnad_per_deltagare": "Kr/deltagare", "tillfalle_id": "Tillfälle",
+    "kostnad_per_deltagare": "Kr/deltagande", "tillfalle_id": "Tillfälle",
     "fullmaktige": "Fullmäktige", "ovrigt": "Övrigt",
 }
 # --per keys: ASCII and the contract's spelling (kvinnor, man, tjansteman), every group always

@@ -11,8 +11,9 @@ from pk_report.period import (HEAD_COUNTS, OFFICIALS, YearFigures, persons_by_bo
                               persons_by_gender, year_figures)
 from pk_report.report.context import MarkdownText
 from pk_report.report.context_build import ORG_DEFINITE, ORG_LABELS
-from pk_report.report.period_context import (BoardChange, CourseYears, FigureRow, PeriodContext,
-                                             PeriodYear, PlanCourse, PlanSummary, Trend)
+from pk_report.report.period_context import (BoardChange, CostPerAttendance, CourseYears,
+                                             Divergence, FigureRow, PeriodContext, PeriodYear,
+                                             PlanCourse, PlanSummary, Trend)
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER, TEXT_SECTIONS
 from pk_report.year_span import YearSpan
@@ -38,7 +39,7 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
         years=[PeriodYear(y.ar, y.present) for y in per_year],
         missing=[y.ar for y in per_year if not y.present],
         key_figures=_key_figures(per_year, politicians, officials),
-        trends=_trends(per_year),
+        trends=_trends(per_year), cost_per_attendance=_cost_per_attendance(per_year),
         given_by_year={y: list(courses.loc[((courses["ar"] == y) &
                                             (courses["status"] == "genomförd")).to_numpy(dtype=bool),
                                            "kurs"]) for y in present},
@@ -72,6 +73,7 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
              "mycket_nojda"),
         _row("Total kostnad (kr)", "kronor", per_year, lambda y: y.kostnad),
         _row("Kostnad per deltagare (kr)", "kronor", per_year, lambda y: y.kostnad_per_person),
+        _row("Kostnad per deltagande (kr)", "kronor", per_year, lambda y: y.kostnad_per_deltagare),
         _row("Styrgruppens sammanträden", "antal", per_year, lambda y: y.sammantraden),
     ]
     return rows
@@ -123,6 +125,30 @@ def _trends(per_year: list[YearFigures]) -> list[Trend]:
                   if y.present and getattr(y, key) is not None]
         out.append(Trend(subject, kind, points))
     return out
+
+
+def _cost_per_attendance(per_year: list[YearFigures]) -> CostPerAttendance | None:
+    """The cost per deltagande, when it moved the other way than the cost per deltagare in
+    some year (the same persons at more sessions make each person dearer, each attendance
+    cheaper): its trend, and per such year the attendances per person then and the year
+    before."""
+    years = [y for y in per_year if y.present and y.kostnad_per_person is not None
+             and y.kostnad_per_deltagare is not None]
+    opposite = []
+    for before, now in zip(years, years[1:]):
+        person = (now.kostnad_per_person > before.kostnad_per_person) - \
+            (now.kostnad_per_person < before.kostnad_per_person)
+        visit = (now.kostnad_per_deltagare > before.kostnad_per_deltagare) - \
+            (now.kostnad_per_deltagare < before.kostnad_per_deltagare)
+        if person * visit < 0:
+            opposite.append(Divergence(now.ar, before.ar, person > 0,
+                                       now.deltagare / now.unika_personer,
+                                       before.deltagare / before.unika_personer))
+    if not opposite:
+        return None
+    trend = Trend("Kostnaden per deltagande", "kronor",
+                  [(y.ar, y.kostnad_per_deltagare) for y in years])
+    return CostPerAttendance(trend, opposite)
 
 
 def _status_word(status: str) -> str:
@@ -219,7 +245,8 @@ def _cost_rows(per_year: list[YearFigures]) -> list[FigureRow]:
     return [_row("Kurserna", "kronor", per_year, lambda y: y.kurskostnad),
             _row("Gemensamma kostnader", "kronor", per_year, lambda y: y.gemensam_kostnad),
             _row("Totalt", "kronor", per_year, lambda y: y.kostnad),
-            _row("Per deltagare", "kronor", per_year, lambda y: y.kostnad_per_person)]
+            _row("Per deltagare", "kronor", per_year, lambda y: y.kostnad_per_person),
+            _row("Per deltagande", "kronor", per_year, lambda y: y.kostnad_per_deltagare)]
 
 
 def _texts(ds: Dataset, span: YearSpan) -> dict[str, list[MarkdownText]]:

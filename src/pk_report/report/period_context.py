@@ -125,6 +125,26 @@ class BoardChange:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """A year when the cost per deltagare and per deltagande moved in opposite directions."""
+
+    year: int
+    before: int  # the year compared with
+    person_rose: bool  # the cost per deltagare rose (and per deltagande fell), or the reverse
+    visits: float  # attendances per person this year
+    visits_before: float
+
+
+@dataclass(frozen=True)
+class CostPerAttendance:
+    """The cost per deltagande over the period, stated beside the cost per deltagare when the
+    two moved in opposite directions (``diverged``)."""
+
+    trend: Trend
+    diverged: list[Divergence]
+
+
+@dataclass(frozen=True)
 class PeriodContext:
     """The whole period report's context (``templates/period.md.j2``).
 
@@ -152,6 +172,7 @@ class PeriodContext:
     costs: list[FigureRow]
     texts: dict[str, list[MarkdownText]]
     charts: dict[str, Chart] = field(default_factory=dict)  # by name, when charts are drawn
+    cost_per_attendance: CostPerAttendance | None = None  # when it moved unlike per deltagare
 
     @property
     def present(self) -> list[int]:
