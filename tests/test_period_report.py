@@ -48,19 +48,23 @@ def test_the_period_report_has_the_key_figures_of_stats_per_year(period_md):
     for label, key in [("Kurser i utbildningsplanen", "kurser_i_plan"),
                        ("Genomförda kurser totalt", "genomforda_kurser"),
                        ("Genomförda tillfällen", "genomforda_tillfallen"),
-                       ("Deltagare", "unika_personer"), ("Deltaganden", "deltagare"),
+                       ("Deltaganden", "deltagare"),
                        ("Utvärderingar", "utvarderingar"), ("Total kostnad (kr)", "kostnad")]:
         assert table[label] == [f"{rows[y][key]:,}".replace(",", " ") for y in (2008, 2009, 2010)]
     assert table["Svarsfrekvens"] == [f"{rows[y]['svarsfrekvens']} %" for y in (2008, 2009, 2010)]
     assert table["Mycket nöjda"][1] == f"{rows[2009]['andel_mycket_nojda']} %"
     assert table["Total kostnad (kr)"][1] == "731 322"
+    # deltagare are unika_personer but for the 40 known only as a head count at one of the two
+    # sessions of genus_ks 2009 (how many of them came again is unknown)
+    assert table["Deltagare"] == [f"{rows[y]['unika_personer'] - (40 if y == 2009 else 0)}"
+                                  for y in (2008, 2009, 2010)]
     # per participant divides by persons: 2010 has 577 attendances but 296 persons
     assert table["Kostnad per deltagare (kr)"][2] == f"{round(696850 / 296):,}".replace(",", " ")
 
 
 def test_development_sentences_state_rises_and_falls(period_md):
     text = flat(period_md)
-    assert "Antalet deltagare ökade från 278 (2008) till 596 (2009) och minskade sedan till " \
+    assert "Antalet deltagare ökade från 278 (2008) till 556 (2009) och minskade sedan till " \
            "296 (2010)." in text
     assert "Antalet genomförda kurser ökade varje år, från två (2008) till sju (2010)." in text
     assert "Svarsfrekvensen sjönk från 77 procent (2008) till 75 procent (2009) och steg sedan " \
@@ -76,7 +80,7 @@ def test_courses_given_each_year_and_the_plan_over_the_period(period_md):
     assert "Under 2010 genomfördes sju kurser" in text
     _, courses = table_rows(period_md, "Kurs")
     assert courses["Vidareutbildning sociala utskott"] == ["–", "framflyttad", "47"]
-    assert courses["Genusutbildning – KS-ledamöter"] == ["–", "54", "19"]
+    assert courses["Genusutbildning – KS-ledamöter"] == ["–", "54 deltaganden", "19"]
     assert "sammanlagt 13 kurser; en kurs som fanns i planen flera år räknas en gång för varje " \
            "år. Nio av dem genomfördes det år de var planerade, två ställdes in, en flyttades " \
            "fram och en genomfördes inte." in text

@@ -56,7 +56,7 @@ SEED_FACTS = [
     (None, f"{STIFTELSE} (målgrupp: ledamöter i stiftelser med ändamål att ge bidrag till "
            "behövande): ett tillfälle och åtta deltagare"),
     (None, f"{GENUS_KS} (målgrupp: kommunstyrelsens ledamöter): två tillfällen med 40 deltagare "
-           "vid det första tillfället och 14 deltagare vid det andra tillfället"),
+           "vid det första tillfället och 14 vid det andra"),
     (None, f"{GENUS_NAMNDER} (målgrupp: ledamöter i nämnder och styrelser): tre tillfällen och "
            "171 deltagare"),
     (None, "Grundutbildning stiftelser med egen förvaltning (målgrupp: ledamöter i stiftelser med "

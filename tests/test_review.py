@@ -118,3 +118,42 @@ def test_2_cost_per_person_and_per_attendance_are_both_named_and_explained(tmp_p
     from pk_report.stats_output import heading
 
     assert heading("kostnad_per_deltagare") == "Kr/deltag."
+
+
+# 3. A head count at one of several sessions is not added to the named persons --------------
+
+def test_3_a_head_count_beside_named_persons_is_said_and_kept_out_of_the_persons(tmp_path):
+    """Forty counted at the first session, fourteen named at the second: whether the fourteen
+    were among the forty is unknown. The report says the per-session figures and that the
+    number of persons is unknown; the 40 are deltaganden, not deltagare, in the year's totals,
+    the table and the cost per deltagare. A single head-counted session stays 26 persons."""
+    kurser = [{"ar": 2009, "kurs_id": "g", "namn": "Genus"}, {"ar": 2009, "kurs_id": "w",
+                                                             "namn": "Workshop"},
+              {"ar": 2009, "kurs_id": "b", "namn": "Spelet"}]
+    tillfallen = ([{**sessions("g", 2)[0], "antal_deltagare": 40}, sessions("g", 2)[1]]
+                  + sessions("w", 1) + [{**sessions("b", 1)[0], "antal_deltagare": 26}])
+    deltagare = (people("g", [f"k{i}" for i in range(14)], [2], organisationstyp="KS")
+                 + people("w", [f"s{i}" for i in range(20)], [1], organisationstyp="stadsdel"))
+    md = build(tmp_path, 2009, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare,
+               kostnader=[{"ar": 2009, "kurs_id": "g", "belopp": "5400"}])
+    text = flat(md)
+    assert ("Genus: två tillfällen med 40 deltagare vid det första tillfället och 14 vid det "
+            "andra (hur många olika personer det var är okänt).") in text
+    genus = text[text.index("## Genus ###"):text.index("## Workshop")]
+    assert "med 54 deltagare" not in genus and "54" not in genus
+    assert ("Vid det första tillfället deltog 40 och vid det andra tillfället deltog 14. För det "
+            "första tillfället finns bara antalet deltagare, så hur många olika personer det var "
+            "är okänt.") in genus
+    assert "sammanlagt 60 deltagare" in text  # 14 + 20 + 26, never 100
+    assert ("Därtill kommer 40 deltaganden vid ”Genus” som bara finns som antal. De räknas inte "
+            "som deltagare") in text
+    _, rows = table_rows(md, "Deltagare (personer)")
+    assert rows["Uppgift saknas (endast antal)"] == ["26"] and rows["Totalt"] == ["60"]
+    assert "| Genus | – | 5 400 | – |" in md.replace("\u00a0", " ")
+    assert ("För ”Genus” är antalet deltagare okänt, eftersom deltagarna vid ett av tillfällena "
+            "bara finns som antal. Kostnaden per deltagande var 100 kronor (54 "
+            "deltaganden).") in text
+    period = flat(build(tmp_path, YearSpan(2009, 2009 + 1), name="e", kurser=kurser,
+                        tillfallen=tillfallen, deltagare=deltagare))
+    assert "| Deltagare | 60 | saknas |" in period and "| Deltaganden | 100 | saknas |" in period
+    assert "| Genus | 54 deltaganden | saknas |" in period

@@ -57,6 +57,8 @@ class YearFigures:
     anmalda: int | None = None
     deltagare: int | None = None  # attendances (the contract's word)
     unika_personer: int | None = None  # persons, once per course
+    personer: int | None = None  # the report's deltagare: kanda_personer summed (metrics)
+    osakert_huvudantal: int | None = None  # head counts not counted as persons (metrics)
     politiker: int | None = None
     tjansteman: int | None = None
     kvinnor: int | None = None
@@ -70,7 +72,7 @@ class YearFigures:
     gemensam_kostnad: float | None = None
     kostnad: float | None = None
     kostnad_per_deltagare: int | None = None  # kostnad ÷ deltagare, as the contract
-    kostnad_per_person: int | None = None  # kostnad ÷ unika_personer, for the report
+    kostnad_per_person: int | None = None  # kostnad ÷ personer, for the report
     sammantraden: int | None = None
 
     def record(self) -> dict:
@@ -123,7 +125,7 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
                                    "svarsbas"]).sum()) if len(c) else 0
     course_cost = float(sum(v for v in c["kostnad"] if v is not None and not pd.isna(v)))
     cost = _whole(course_cost + common_cost)
-    attended, persons = total("deltagare"), total("unika_personer")
+    attended, persons = total("deltagare"), total("kanda_personer")
     return YearFigures(
         ar=ar, present=True, kurser=len(c), kurser_i_plan=int(c["i_plan"].sum()),
         genomforda_kurser=int((status == "genomförd").sum()),
@@ -137,7 +139,8 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         installda_tillfallen=total("installda_tillfallen"),
         framflyttade_tillfallen=total("framflyttade_tillfallen"),
         inbjudna=optional_total("inbjudna"), anmalda=total("anmalda"), deltagare=attended,
-        unika_personer=persons, politiker=total("politiker"), tjansteman=total("tjansteman"),
+        unika_personer=total("unika_personer"), personer=persons,
+        osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),
@@ -201,7 +204,7 @@ def _persons(a: pd.DataFrame, column: str) -> pd.Series:
 def _with_head_counts(ds: Dataset, courses: pd.DataFrame, span: YearSpan, counted: pd.Series,
                       order: list[str]) -> dict[int, dict[str, int]]:
     have = set(ds.years)
-    heads = courses.groupby("ar")["huvudantal"].sum()
+    heads = (courses["huvudantal"] - courses["osakert_huvudantal"]).groupby(courses["ar"]).sum()
     out: dict[int, dict[str, int]] = {}
     for ar in span.years:
         if ar not in have:

@@ -125,6 +125,11 @@ class CourseSection:
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
+    # False when a head count is one of several held sessions: who came then is unknown, so how
+    # many distinct persons the course had is unknown (``unique_persons`` counts them all)
+    persons_known: bool = True
+    head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
+    # order) known only by their head count (antal_deltagare)
 
     @property
     def persons(self) -> int:
@@ -215,7 +220,14 @@ class ReportContext:
     grades: GradeTable | None = None
     idi_tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     charts: dict = field(default_factory=dict)
+    # (course name, head count) of the year's courses whose persons are unknown: attendances
+    # known only as a number, not counted in ``persons``
+    uncounted: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def sections(self) -> list[CourseSection]:
         return self.plan_given + self.extra_given
+
+    @property
+    def uncounted_total(self) -> int:
+        return sum(n for _, n in self.uncounted)

@@ -93,6 +93,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
         texts=texts, with_comments=with_comments,
+        uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
+                   if row.osakert_huvudantal],
     )
 
 
@@ -210,6 +212,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     # side by side with each other and with the politicians and officials they follow
     officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
     counts = held["deltagare"].tolist()
+    known = not int(row.osakert_huvudantal)
+    head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
     if with_comments:  # identical comments (but for spacing) once, with how many wrote them
@@ -221,8 +225,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         texter=texter,
         planned=row.planerade_tillfallen, held=int(row.genomforda_tillfallen),
         formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
-        per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
-        else [],
+        per_session=counts if not known or (2 <= len(counts) <= 3
+                                            and max(counts) >= 2 * max(min(counts), 1)) else [],
         participants=int(row.deltagare), politicians=int(row.unika_politiker),
         officials=int(row.unika_tjansteman),
         officials_by_kind=officials if len(officials) > 1 else [],
@@ -239,6 +243,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
         extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
+        persons_known=known, head_counted=head_counted if not known else [],
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pk_report import swedish
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import NOT_GIVEN, Figures
@@ -49,6 +50,8 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
+        uncounted=[(y.ar, y.osakert_huvudantal) for y in per_year
+                   if y.present and y.osakert_huvudantal],
     )
 
 
@@ -63,7 +66,7 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
     under the plan's row as if it were part of it."""
     rows = _course_rows(per_year) + [
         _row("Genomförda tillfällen", "antal", per_year, lambda y: y.genomforda_tillfallen),
-        _row("Deltagare", "antal", per_year, lambda y: y.unika_personer, "deltagare"),
+        _row("Deltagare", "antal", per_year, lambda y: y.personer, "deltagare"),
         _row("Deltaganden", "antal", per_year, lambda y: y.deltagare, "deltaganden"),
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
@@ -110,7 +113,7 @@ def _course_rows(per_year: list[YearFigures]) -> list[FigureRow]:
 
 
 TRENDS = [("Antalet genomförda kurser", "antal", "genomforda_kurser"),
-          ("Antalet deltagare", "antal", "unika_personer"),
+          ("Antalet deltagare", "antal", "personer"),
           ("Antalet deltaganden", "antal", "deltagare"),
           ("Svarsfrekvensen", "procent", "svarsfrekvens"),
           ("Andelen mycket nöjda", "procent", "andel_mycket_nojda"),
@@ -142,8 +145,8 @@ def _cost_per_attendance(per_year: list[YearFigures]) -> CostPerAttendance | Non
             (now.kostnad_per_deltagare < before.kostnad_per_deltagare)
         if person * visit < 0:
             opposite.append(Divergence(now.ar, before.ar, person > 0,
-                                       now.deltagare / now.unika_personer,
-                                       before.deltagare / before.unika_personer))
+                                       now.deltagare / now.personer,
+                                       before.deltagare / before.personer))
     if not opposite:
         return None
     trend = Trend("Kostnaden per deltagande", "kronor",
@@ -162,9 +165,18 @@ def _courses(courses: pd.DataFrame, per_year: list[YearFigures]) -> list[CourseY
     names: dict[str, str] = {}
     for row in courses.sort_values("ar", kind="stable").itertuples(index=False):
         names[row.kurs_id] = row.kurs
-        cells[row.kurs_id][int(row.ar)] = int(row.unika_personer) if row.status == "genomförd" \
-            else _status_word(row.status)
+        cells[row.kurs_id][int(row.ar)] = _course_cell(row)
     return [CourseYears(k, names[k], [cells[k].get(y.ar) for y in per_year]) for k in order]
+
+
+def _course_cell(row) -> int | str:
+    """Persons when the course was given and they are known, else its attendances said as
+    such (a head count at one of several sessions), else what became of it."""
+    if row.status != "genomförd":
+        return _status_word(row.status)
+    if row.osakert_huvudantal:
+        return f"{swedish.integer(int(row.deltagare))} deltaganden"
+    return int(row.unika_personer)
 
 
 def _plan(courses: pd.DataFrame) -> PlanSummary:

@@ -83,7 +83,8 @@ class Trend:
 class CourseYears:
     """A course (by kurs_id) across the period: per year the participants (persons) when it
     was given, else its status (inställd, framflyttad, ej genomförd), else ``None`` when the
-    course is not in that year's register."""
+    course is not in that year's register. A course whose persons are unknown (a head count
+    at one of several sessions) has its attendances as text, "54 deltaganden"."""
 
     kurs_id: str
     namn: str
@@ -173,6 +174,9 @@ class PeriodContext:
     texts: dict[str, list[MarkdownText]]
     charts: dict[str, Chart] = field(default_factory=dict)  # by name, when charts are drawn
     cost_per_attendance: CostPerAttendance | None = None  # when it moved unlike per deltagare
+    # (year, attendances) known only as a head count at one of a course's several sessions:
+    # not counted as deltagare, since how many were the same persons is unknown
+    uncounted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def present(self) -> list[int]:
