@@ -321,9 +321,8 @@ STEG4 = ("Endagsutbildning för alla presidier kring instrumentet IDI (Interpers
 BOHICA = ("Bemötandespelet BOHICA i en version med frågor och händelsekort anpassade för "
           "kommunens förtroendevalda.")
 TEXTS_2009 = [
-    ("inledning", "Representanter för styrgruppen har med stöd av stadskansliet utgjort "
-                  "kursledning vid samtliga utbildningar. Utbildningarna följer den antagna "
-                  "utbildningsplanen för mandatperioden."),
+    ("utbildningsinsatser", "Representanter för styrgruppen har med stöd av stadskansliet "
+                            "utgjort kursledning vid samtliga utbildningar."),
     ("allmant", "Styrgruppen kan också konstatera att utvärderingarna från de olika "
                 "utbildningarna generellt väl motsvarar vad de deltagande förväntar sig.\n\n"
                 "Styrgruppen har gått igenom utvärderingsmaterialet från samtliga utbildningar "

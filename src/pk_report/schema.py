@@ -54,6 +54,8 @@ STIL = {s.lower(): s for s in IDI_STYLES}
 IGNORED_SHEETS = {"instruktioner", "exempel", "lasmig", "las_mig"}
 
 TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
+# only in a year's report: after the lists of the courses given (docs/beslut.md)
+YEAR_SECTIONS = ["utbildningsinsatser"]
 SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5", "datum": "",
             "diarienummer": ""}
 ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}
@@ -162,7 +164,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
     Table("texter", (
         C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
-        C("avsnitt", TEXT, True, help="inledning, allmant, avslutning eller ett kurs_id"),
+        C("avsnitt", TEXT, True, help="inledning, utbildningsinsatser, allmant, avslutning eller ett kurs_id"),
         C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
     ), optional=True, help="Egna texter till rapporten (valfri)"),
     Table("installningar", (

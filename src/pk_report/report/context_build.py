@@ -106,7 +106,8 @@ def _members(ds: Dataset, year: int) -> list[Member]:
 
 def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list[MarkdownText]]:
     t = ds.texter[ds.texter["ar"] == year]
-    out: dict[str, list[MarkdownText]] = {"inledning": [], "allmant": [], "avslutning": []}
+    out: dict[str, list[MarkdownText]] = {"inledning": [], "utbildningsinsatser": [],
+                                          "allmant": [], "avslutning": []}
     for avsnitt, text in zip(t["avsnitt"], t["text"]):
         out.setdefault(avsnitt, []).append(MarkdownText(text))
     return out
