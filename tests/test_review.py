@@ -184,3 +184,29 @@ def test_4_the_plan_sentence_and_the_clerks_words_after_the_course_lists(tmp_pat
     lists_end = sample.index("tre tillfällen i mars 2010")
     assert lists_end < sample.index("utgjort kursledning vid samtliga utbildningar") \
         < sample.index("## Allmänna iakttagelser")
+
+
+# 5. No rise or fall from participants known only as a number --------------------------------
+
+def test_5_a_board_with_head_counts_is_left_out_of_the_comparison(tmp_path):
+    """2009: forty KS members counted at one session, two named at another; 2010: five named
+    KS members. "Fler från kommunstyrelsen (5 mot 2)" would rest on the unregistered forty, so
+    kommunstyrelsen is left out and the reader told why; stadsdelar are still compared. A head
+    count with nobody registered (any board) gives a caveat instead."""
+    kurser = [{"ar": y, "kurs_id": k, "namn": k.upper()} for y in (2009, 2010)
+              for k in ("ks", "sd")] + [{"ar": 2010, "kurs_id": "spel", "namn": "Spelet"}]
+    tillfallen = ([{**sessions("ks", 2)[0], "antal_deltagare": 40}, sessions("ks", 2)[1]]
+                  + sessions("sd", 1) + sessions("ks", 1, 2010) + sessions("sd", 1, 2010)
+                  + [{**sessions("spel", 1, 2010)[0], "antal_deltagare": 12}])
+    deltagare = (people("ks", ["k1", "k2"], [2], organisationstyp="KS")
+                 + people("ks", [f"k{i}" for i in range(5)], [1], 2010, organisationstyp="KS")
+                 + people("sd", [f"s{i}" for i in range(6)], [1], organisationstyp="stadsdel")
+                 + people("sd", [f"s{i}" for i in range(4)], [1], 2010,
+                          organisationstyp="stadsdel"))
+    text = flat(build(tmp_path, 2010, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare))
+    assert "kommunstyrelsen (5 mot 2)" not in text and "fler politiker" not in text
+    assert "Jämfört med 2009 deltog färre politiker från stadsdelsnämnderna (4 mot 6)." in text
+    assert ("Kommunstyrelsen är inte med i jämförelsen, eftersom en del av deltagarna vid ”KS” "
+            "2009 bara finns som antal.") in text
+    assert ("Jämförelsen gäller de registrerade deltagarna: tolv vid ”Spelet” 2010 finns bara "
+            "som antal, och från vilka nämnder och styrelser de kom är okänt.") in text

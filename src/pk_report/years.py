@@ -140,6 +140,33 @@ def persons_by_group(ds: Dataset, ar: int) -> dict[str, int]:
     return {g: int(found[g]) for g in GROUPS if found.get(g, 0)}
 
 
+@dataclass(frozen=True)
+class HeadCount:
+    """A course of the year with sessions known only by their head count: ``n`` participants
+    whose boards are unknown; ``boards`` are the kinds of board (organisationstyp) of the
+    course's registered politicians, the boards it was aimed at as far as the data tells
+    (empty: nobody registered, so any board)."""
+
+    ar: int
+    kurs: str
+    n: int
+    boards: list[str]
+
+
+def head_counts(ds: Dataset, courses: pd.DataFrame, ar: int) -> list[HeadCount]:
+    """The year's courses with head counts (held sessions counted by ``antal_deltagare``)."""
+    c = courses[(courses["ar"] == ar).to_numpy(dtype=bool) & (courses["huvudantal"] > 0)
+                .to_numpy(dtype=bool)]
+    if c.empty:
+        return []
+    groups = course_groups(ds, ar)
+    out = []
+    for kurs_id, name, n in zip(c["kurs_id"], c["kurs"], c["huvudantal"]):
+        row = groups.loc[kurs_id] if kurs_id in groups.index else pd.Series(dtype="int64")
+        out.append(HeadCount(ar, name, int(n), [k for k in ORGTYP_ORDER if row.get(k, 0)]))
+    return out
+
+
 def dominance(groups: pd.DataFrame) -> Dominance | None:
     """``Dominance`` over the courses of ``groups`` (``course_groups``) aimed at both, or None."""
     get = lambda key: groups[key] if key in groups else pd.Series(0, index=groups.index)  # noqa: E731

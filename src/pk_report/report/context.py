@@ -223,6 +223,13 @@ class ReportContext:
     # (course name, head count) of the year's courses whose persons are unknown: attendances
     # known only as a number, not counted in ``persons``
     uncounted: list[tuple[str, int]] = field(default_factory=list)
+    # The comparison with the previous year leaves out the kinds of board (``left_out``, their
+    # definite names) that a course with head counts was aimed at in either year, naming those
+    # courses (``left_out_courses``: (name, year)); ``unattributed`` are head counts of courses
+    # with nobody registered, from any board: (name, year, n)
+    left_out: list[str] = field(default_factory=list)
+    left_out_courses: list[tuple[str, int]] = field(default_factory=list)
+    unattributed: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def sections(self) -> list[CourseSection]:

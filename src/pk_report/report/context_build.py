@@ -19,7 +19,7 @@ from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER
 from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, course_groups, earlier_dominance,
-                             year_change, year_totals)
+                             head_counts, year_change, year_totals)
 
 ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
               "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
@@ -69,7 +69,13 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
-    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None]
+    counted = head_counts(ds, courses, year) + (head_counts(ds, courses, change.previous.ar)
+                                                 if change else [])
+    aimed = [h for h in counted if h.boards]
+    blurred = {b for h in aimed for b in h.boards}  # boards whose comparison a head count blurs
+    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
+                 and r.group not in blurred]
+    left_out = [r for r in participation if r.group in blurred and r.previous is not None]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -95,6 +101,9 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         texts=texts, with_comments=with_comments,
         uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
                    if row.osakert_huvudantal],
+        left_out=[r.definite for r in left_out] if change else [],
+        left_out_courses=[(h.kurs, h.ar) for h in aimed] if change and left_out else [],
+        unattributed=[(h.kurs, h.ar, h.n) for h in counted if not h.boards] if change else [],
     )
 
 
