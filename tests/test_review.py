@@ -210,3 +210,45 @@ def test_5_a_board_with_head_counts_is_left_out_of_the_comparison(tmp_path):
             "2009 bara finns som antal.") in text
     assert ("Jämförelsen gäller de registrerade deltagarna: tolv vid ”Spelet” 2010 finns bara "
             "som antal, och från vilka nämnder och styrelser de kom är okänt.") in text
+
+
+# 6. stats --per organisationstyp says what it counts ------------------------------------------
+
+def test_6_per_organisationstyp_is_one_table_that_says_what_it_counts(tmp_path):
+    """Politicians and a chief from fack at two sessions, a head count of 26 at another
+    course, a cancelled course: the JSON keeps its keys and values and adds the officials,
+    the head counts and the total; the terminal shows one table (courses as rows) in 80
+    columns, says it counts deltaganden of politicians and officials, and names the course
+    not given instead of a row of zeros."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(
+        kurser=[{"ar": 2009, "kurs_id": "presidier", "namn": "Presidier"},
+                {"ar": 2009, "kurs_id": "spelet", "namn": "Spelet"},
+                {"ar": 2009, "kurs_id": "inställd_kurs", "namn": "Inställd"}],
+        tillfallen=sessions("presidier", 2) + [{**sessions("spelet", 1)[0],
+                                                "antal_deltagare": 26}]
+        + sessions("inställd_kurs", 1, status="inställd"),
+        deltagare=people("presidier", ["s1", "s2"], [1, 2], organisationstyp="stadsdel")
+        + people("presidier", ["c1"], [1, 2], organisationstyp="fack", roll="chef")))
+    run = CliRunner()
+    rows = json.loads(run.invoke(app, ["stats", "--per", "organisationstyp", "-f", "json",
+                                       "--data", str(folder)]).stdout)
+    presidier, spelet, cancelled = rows
+    assert (presidier["stadsdel"], presidier["fack"]) == (4, 2)  # the contract's, as before
+    assert (presidier["tjansteman"], presidier["endast_antal"], presidier["deltagare"]) == \
+        (2, 0, 6)
+    assert (spelet["endast_antal"], spelet["deltagare"]) == (26, 26)
+    assert cancelled["deltagare"] == 0  # JSON keeps every course
+    table = run.invoke(app, ["stats", "--per", "organisationstyp", "--data", str(folder)],
+                       env={"COLUMNS": "80"}).stdout
+    assert "Deltaganden per organisationstyp (politiker och tjänstemän)" in table
+    header = next(line for line in table.splitlines() if "Stadsdel" in line)
+    assert header.split()[-3:] == ["Antal", "Totalt", "Tjm."]
+    assert "inställd_kurs" not in table.split("Deltaganden:")[0]
+    assert "Kurser som inte genomfördes visas inte: inställd_kurs (2009)." in flat(table)
+    assert "Deltaganden: en person räknas en gång för varje tillfälle" in flat(table)

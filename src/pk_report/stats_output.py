@@ -43,7 +43,8 @@ PER_HEADINGS = {"annat": "Annat", "okant": "Okänt kön", "ordforande": "Ordför
                 "ersattare": "Ersättare", "chef": "Chefer", "stadsdel": "Stadsdel",
                 "fack": "Fack", "bolag": "Bolag", "kommunstyrelse": "Kommunstyrelse",
                 "stiftelse": "Stiftelse"}
-PER_TITLES = {"organisationstyp": "Per organisationstyp", "roll": "Per roll", "kon": "Per kön",
+PER_TITLES = {"organisationstyp": "Deltaganden per organisationstyp (politiker och tjänstemän)",
+              "roll": "Deltaganden per roll", "kon": "Deltaganden och andel mycket nöjda per kön",
               "tillfalle": "Per tillfälle"}
 SESSION_KEYS = ["ar", "kurs_id", "kurs", "tillfalle_id", "datum", "omfattning", "status",
                 "anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
@@ -99,6 +100,11 @@ def per_records(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per:
     counts = _counts(participants_by(ds, per, attendances(ds)), keys)
     for record in base:
         record.update(counts.get((record["ar"], record["kurs_id"]), dict.fromkeys(keys.values(), 0)))
+    if per == "organisationstyp":  # added keys (docs/beslut.md): the officials among them, the
+        # head counts that have no organisation, and the contract's deltagare they add up to
+        for record, officials, heads, total in zip(base, courses["tjansteman"], courses["huvudantal"],
+                                                    courses["deltagare"]):
+            record.update(endast_antal=int(heads), deltagare=int(total), tjansteman=int(officials))
     return base
 
 
