@@ -252,3 +252,39 @@ def test_6_per_organisationstyp_is_one_table_that_says_what_it_counts(tmp_path):
     assert "inställd_kurs" not in table.split("Deltaganden:")[0]
     assert "Kurser som inte genomfördes visas inte: inställd_kurs (2009)." in flat(table)
     assert "Deltaganden: en person räknas en gång för varje tillfälle" in flat(table)
+
+
+# 7. The period's boards over every year, not first against last -----------------------------
+
+def test_7_boards_are_followed_over_every_year_with_the_thin_year_said(tmp_path):
+    """stadsdel 5, 8, 4; fack 2, 6, 7; stiftelser only 2009; officials only 2009; 2008 has
+    one course registered against three 2009. No year is skipped, a group present one year
+    only is said so, and the thin register is named in Utvecklingen and by the boards."""
+    def course(y, k, **orgs):
+        rows = []
+        for org, n in orgs.items():
+            role = {"roll": "chef", "organisationstyp": "fack"} if org == "chef" else \
+                {"organisationstyp": org}
+            rows += people(k, [f"{k}{y}{org}{i}" for i in range(n)], [1], y, **role)
+        return ([{"ar": y, "kurs_id": k, "namn": k.upper()}], sessions(k, 1, y), rows)
+
+    parts = [course(2008, "a", stadsdel=5, fack=2),
+             course(2009, "b", stadsdel=8), course(2009, "c", fack=6, chef=2),
+             course(2009, "d", stiftelse=3),
+             course(2010, "e", stadsdel=4, fack=7)]
+    md = build(tmp_path, YearSpan(2008, 2010), kurser=[r for p in parts for r in p[0]],
+               tillfallen=[r for p in parts for r in p[1]],
+               deltagare=[r for p in parts for r in p[2]])
+    text = flat(md)
+    assert ("Antalet politiker från stadsdelsnämnderna ökade 2009 och minskade 2010 (fem, åtta "
+            "och fyra).") in text
+    assert "Antalet politiker från facknämnderna ökade varje år 2008–2010 (två, sex och sju)." \
+        in text
+    assert "Politiker från stiftelserna deltog bara 2009 (3)." in text
+    assert "Tjänstemän deltog bara 2009 (2)." in text
+    assert "från 5 till 4" not in text and "från fem till fyra" not in text
+    assert "och färre" not in text
+    assert ("I registret finns bara en kurs som genomfördes 2008, mot tre 2009, så skillnaderna "
+            "mot 2008 kan till stor del bero på vad som har registrerats.") in text
+    assert ("Också här kan skillnaderna mot 2008 till stor del bero på att registret har "
+            "betydligt färre kurser det året.") in text

@@ -12,12 +12,13 @@ from pk_report.period import (HEAD_COUNTS, OFFICIALS, YearFigures, persons_by_bo
                               persons_by_gender, year_figures)
 from pk_report.report.context import MarkdownText
 from pk_report.report.context_build import ORG_DEFINITE, ORG_LABELS
-from pk_report.report.period_context import (BoardChange, CostPerAttendance, CourseYears,
-                                             Divergence, FigureRow, PeriodContext, PeriodYear,
-                                             PlanCourse, PlanSummary, Trend)
+from pk_report.report.period_context import (BoardChange, BoardSeries, CostPerAttendance,
+                                             CourseYears, Divergence, FigureRow, PeriodContext,
+                                             PeriodYear, PlanCourse, PlanSummary, Trend)
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER, TEXT_SECTIONS
 from pk_report.year_span import YearSpan
+from pk_report.years import far_fewer, head_counts
 
 HEAD_COUNT_LABEL = "uppgift saknas (endast antal)"
 GENDER_LABELS = {"kvinnor": "kvinnor", "män": "män", "annat": "annat kön", "okänt": "okänt kön"}
@@ -46,7 +47,9 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
                                            "kurs"]) for y in present},
         courses=_courses(courses, per_year),
         plan=_plan(courses),
-        boards=_board_rows(boards, per_year), board_change=_board_change(boards),
+        boards=_board_rows(boards, per_year),
+        board_change=_board_change(ds, figures.courses, boards, _sparse(per_year)),
+        sparse=_sparse(per_year),
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
@@ -213,22 +216,41 @@ def _board_rows(boards: dict[int, dict[str, int]], per_year: list[YearFigures]
     return rows + [FigureRow("totalt", "antal", totals)]
 
 
-def _board_change(boards: dict[int, dict[str, int]]) -> BoardChange | None:
-    """Politicians per kind of board, the last year of the period that has data against the
-    first; officials apart."""
+def _board_change(ds: Dataset, courses: pd.DataFrame, boards: dict[int, dict[str, int]],
+                  sparse: list[tuple[int, int, int, int]]) -> BoardChange | None:
+    """Politicians per kind of board and the officials over every year of the period that has
+    data; a kind of board that a course with head counts was aimed at is left out (its
+    unknown participants could change any rise or fall), and head counts with nobody
+    registered are named."""
     years = sorted(boards)
     if len(years) < 2:
         return None
-    first, last = boards[years[0]], boards[years[-1]]
-    rose, fell = [], []
+    counted = [h for y in years for h in head_counts(ds, courses, y)]
+    blurred = {b for h in counted for b in h.boards}
+    shapes: dict[tuple[int, ...], list[BoardSeries]] = {}
+    only = []
     for key in ORGTYP_ORDER:
-        a, b = first.get(key, 0), last.get(key, 0)
-        if b > a:
-            rose.append((ORG_DEFINITE[key], a, b))
-        elif b < a:
-            fell.append((ORG_DEFINITE[key], a, b))
-    officials = Trend("Antalet tjänstemän", "antal", [(y, boards[y][OFFICIALS]) for y in years])
-    return BoardChange(years[0], years[-1], rose, fell, officials)
+        series = BoardSeries(ORG_DEFINITE[key], [(y, boards[y].get(key, 0)) for y in years])
+        if key in blurred or not any(v for _, v in series.points):
+            continue
+        if series.only:
+            only.append(series)
+        else:
+            shapes.setdefault(series.steps, []).append(series)
+    officials = BoardSeries("tjänstemän", [(y, boards[y][OFFICIALS]) for y in years])
+    left_out = [ORG_DEFINITE[k] for k in ORGTYP_ORDER if k in blurred]
+    return BoardChange(
+        years, list(shapes.items()), only,
+        officials if any(v for _, v in officials.points) else None, left_out,
+        [(h.kurs, h.ar) for h in counted if h.boards],
+        [(h.kurs, h.ar, h.n) for h in counted if not h.boards], sparse)
+
+
+def _sparse(per_year: list[YearFigures]) -> list[tuple[int, int, int, int]]:
+    """Consecutive years with data where the earlier has far fewer courses given."""
+    years = [y for y in per_year if y.present]
+    return [(a.ar, a.genomforda_kurser, b.ar, b.genomforda_kurser) for a, b in zip(years, years[1:])
+            if far_fewer(a.genomforda_kurser, b.genomforda_kurser)]
 
 
 def _gender_rows(genders: dict[int, dict[str, int]], per_year: list[YearFigures]

@@ -115,14 +115,45 @@ class PlanSummary:
 
 
 @dataclass(frozen=True)
-class BoardChange:
-    """Persons per kind of board in the last year of the period against the first."""
+class BoardSeries:
+    """Persons of one group (politicians from a kind of board, or the officials) in each year
+    of the period that has data: ``points`` are (year, persons)."""
 
-    first: int
-    last: int
-    rose: list[tuple[str, int, int]]  # politicians: (definite label, first year's, last year's)
-    fell: list[tuple[str, int, int]]
-    officials: Trend  # officials (persons) over the years of the period that have data
+    label: str  # "stadsdelsnämnderna"; "tjänstemän" for the officials
+    points: list[tuple[int, int]]
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """The sign of each year's change from the year before: 1, -1 or 0."""
+        values = [v for _, v in self.points]
+        return tuple((b > a) - (b < a) for a, b in zip(values, values[1:]))
+
+    @property
+    def only(self) -> tuple[int, int] | None:
+        """(year, persons) when the group took part in exactly one year."""
+        found = [p for p in self.points if p[1]]
+        return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class BoardChange:
+    """How the persons per kind of board moved over every year of the period that has data
+    (no year skipped). ``shapes`` are the politicians' groups that took part in more than one
+    year, grouped by the same rise and fall (``BoardSeries.steps``); ``only`` those that took
+    part in one year; ``officials`` the officials when any took part. Boards that a course with
+    head counts was aimed at are ``left_out`` (their definite names), because of
+    ``left_out_courses`` ((name, year)); ``unattributed`` are head counts of courses with nobody
+    registered ((name, year, n)); ``sparse`` are (year, courses given, later year, courses
+    given) where the earlier year has far fewer courses in the register (``years.far_fewer``)."""
+
+    years: list[int]
+    shapes: list[tuple[tuple[int, ...], list[BoardSeries]]]
+    only: list[BoardSeries]
+    officials: BoardSeries | None
+    left_out: list[str] = field(default_factory=list)
+    left_out_courses: list[tuple[str, int]] = field(default_factory=list)
+    unattributed: list[tuple[str, int, int]] = field(default_factory=list)
+    sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -177,6 +208,9 @@ class PeriodContext:
     # (year, attendances) known only as a head count at one of a course's several sessions:
     # not counted as deltagare, since how many were the same persons is unknown
     uncounted: list[tuple[int, int]] = field(default_factory=list)
+    # (year, courses given, later year, courses given): the earlier year has far fewer courses
+    # in the register (years.far_fewer), so changes from it may be what was registered
+    sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @property
     def present(self) -> list[int]:
