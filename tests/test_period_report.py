@@ -51,7 +51,8 @@ def test_the_period_report_has_the_key_figures_of_stats_per_year(period_md):
                        ("Deltaganden", "deltagare"),
                        ("Utvärderingar", "utvarderingar"), ("Total kostnad (kr)", "kostnad")]:
         assert table[label] == [f"{rows[y][key]:,}".replace(",", " ") for y in (2008, 2009, 2010)]
-    assert table["Svarsfrekvens"] == [f"{rows[y]['svarsfrekvens']} %" for y in (2008, 2009, 2010)]
+    assert table["Svarsfrekvens (kurser som utvärderades)"] == \
+        [f"{rows[y]['svarsfrekvens']} %" for y in (2008, 2009, 2010)]
     assert table["Mycket nöjda"][1] == f"{rows[2009]['andel_mycket_nojda']} %"
     assert table["Total kostnad (kr)"][1] == "731 322"
     # deltagare are unika_personer but for the 40 known only as a head count at one of the two
@@ -67,8 +68,8 @@ def test_development_sentences_state_rises_and_falls(period_md):
     assert "Antalet deltagare ökade från 278 (2008) till 556 (2009) och minskade sedan till " \
            "296 (2010)." in text
     assert "Antalet genomförda kurser ökade varje år, från två (2008) till sju (2010)." in text
-    assert "Svarsfrekvensen sjönk från 77 procent (2008) till 75 procent (2009) och steg sedan " \
-           "till 89 procent (2010)." in text
+    assert "Svarsfrekvensen för de kurser som utvärderades sjönk från 77 procent (2008) till 75 " \
+           "procent (2009) och steg sedan till 89 procent (2010)." in text
     assert "Den totala kostnaden ökade från 381 530 kronor (2008) till 731 322 kronor (2009) " \
            "och minskade sedan till 696 850 kronor (2010)." in text
 

@@ -288,3 +288,38 @@ def test_7_boards_are_followed_over_every_year_with_the_thin_year_said(tmp_path)
             "mot 2008 kan till stor del bero på vad som har registrerats.") in text
     assert ("Också här kan skillnaderna mot 2008 till stor del bero på att registret har "
             "betydligt färre kurser det året.") in text
+
+
+# 8. A course without evaluations has no response rate, and the year's rate says so -----------
+
+def test_8_a_course_without_evaluations_shows_no_rate_and_the_year_rate_says_whose(tmp_path):
+    """Ten politicians with five forms, four with none: the course without forms is "–" in the
+    terminal (0 in JSON, the contract's), and the year's 50 procent is labelled as counted
+    over the courses that were evaluated, in the terminal and in the period report."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    tables = dict(kurser=[{"ar": 2009, "kurs_id": "a", "namn": "A"},
+                          {"ar": 2009, "kurs_id": "b", "namn": "B"}],
+                  tillfallen=sessions("a", 1) + sessions("b", 1),
+                  deltagare=people("a", [f"a{i}" for i in range(10)], [1])
+                  + people("b", [f"b{i}" for i in range(4)], [1]),
+                  utvarderingar=[{"tillfalle_id": "a20091", "betyg": "4"}] * 5)
+    md = build(tmp_path, YearSpan(2009, 2010), **tables)
+    folder = tmp_path / "d"
+    run = CliRunner()
+    rows = json.loads(run.invoke(app, ["stats", "2009", "-f", "json", "--data",
+                                       str(folder)]).stdout)
+    assert [r["svarsfrekvens"] for r in rows] == [50, 0]
+    table = run.invoke(app, ["stats", "2009", "--data", str(folder)],
+                       env={"COLUMNS": "120"}).stdout
+    line_b = next(line for line in table.splitlines() if line.startswith("b "))
+    assert "0 %" not in line_b and "–" in line_b
+    year = run.invoke(app, ["stats", "2009", "--per", "ar", "--data", str(folder)],
+                      env={"COLUMNS": "120"}).stdout
+    assert "50 %" in flat(year) and "de kurser som utvärderades" in flat(year)
+    _, key = table_rows(md, "Nyckeltal")
+    assert key["Svarsfrekvens (kurser som utvärderades)"] == ["50 %", "saknas"]

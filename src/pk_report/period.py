@@ -65,7 +65,8 @@ class YearFigures:
     man: int | None = None
     utvarderingar: int | None = None
     svarsbas: int | None = None
-    svarsfrekvens: int | None = None
+    svarsfrekvens: int | None = None  # over the courses that were evaluated (svarsbas)
+    ej_utvarderade: int | None = None  # courses given without any evaluation: not in the rate
     andel_mycket_nojda: int | None = None
     medelbetyg: float | None = None
     kurskostnad: float | None = None
@@ -143,6 +144,8 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
+        ej_utvarderade=int(((status == "genomförd").to_numpy(dtype=bool)
+                            & (c["utvarderingar"] == 0).to_numpy(dtype=bool)).sum()),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),
         medelbetyg=divide_half_up(10 * total("betygssumma"), forms) / 10 if forms else None,
         kurskostnad=_whole(course_cost), gemensam_kostnad=_whole(common_cost), kostnad=cost,

@@ -260,5 +260,6 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
     from rich.console import Group
 
     frame = records_frame(courses)
+    frame.loc[frame["utvarderingar"] == 0, "svarsfrekvens"] = None  # "–": nothing to rate
     return Group(*[FittedTable(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
                    for year in dict.fromkeys(frame["ar"])])

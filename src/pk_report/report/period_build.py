@@ -74,7 +74,8 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
         _row("Utvärderingar", "antal", per_year, lambda y: y.utvarderingar),
-        _row("Svarsfrekvens", "procent", per_year, lambda y: y.svarsfrekvens, "svarsfrekvens"),
+        _row("Svarsfrekvens" + EVALUATED if _some_not_evaluated(per_year) else "Svarsfrekvens",
+             "procent", per_year, lambda y: y.svarsfrekvens, "svarsfrekvens"),
         _row("Mycket nöjda", "procent", per_year, lambda y: y.andel_mycket_nojda,
              "mycket_nojda"),
         _row("Total kostnad (kr)", "kronor", per_year, lambda y: y.kostnad),
@@ -124,9 +125,20 @@ TRENDS = [("Antalet genomförda kurser", "antal", "genomforda_kurser"),
           ("Kostnaden per deltagare", "kronor", "kostnad_per_person")]
 
 
+EVALUATED = " (kurser som utvärderades)"
+
+
+def _some_not_evaluated(per_year: list[YearFigures]) -> bool:
+    """Whether some year had a course given without evaluations, which its response rate
+    leaves out (the rate counts the courses that were evaluated)."""
+    return any(y.ej_utvarderade for y in per_year if y.present)
+
+
 def _trends(per_year: list[YearFigures]) -> list[Trend]:
     out = []
     for subject, kind, key in TRENDS:
+        if key == "svarsfrekvens" and _some_not_evaluated(per_year):
+            subject = "Svarsfrekvensen för de kurser som utvärderades"
         points = [(y.ar, getattr(y, key)) for y in per_year
                   if y.present and getattr(y, key) is not None]
         out.append(Trend(subject, kind, points))
