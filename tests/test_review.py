@@ -323,3 +323,37 @@ def test_8_a_course_without_evaluations_shows_no_rate_and_the_year_rate_says_who
     assert "50 %" in flat(year) and "de kurser som utvärderades" in flat(year)
     _, key = table_rows(md, "Nyckeltal")
     assert key["Svarsfrekvens (kurser som utvärderades)"] == ["50 %", "saknas"]
+
+
+# 9. The grade table adds up and agrees with the text ---------------------------------------
+
+def test_9_grade_rows_add_up_to_100_agree_with_the_text_and_small_bases_are_counts(tmp_path):
+    """37 forms, 22 ”Utmärkt”, 14 ”Mer än godkänt”, one ”Godkänt” (the sample's steg2): the
+    text says 97 procent (truncated, avrundning nedat), so the row's two top cells add up to
+    97 and the row to 100 (not 2 + 37 + 59 = 98). Seven forms are counts, never percent."""
+    from pk_report.rounding import parts_of_100
+
+    grades = ["4"] * 22 + ["3"] * 14 + ["2"]
+    md = build(tmp_path, 2009,
+               kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Steg två"},
+                       {"ar": 2009, "kurs_id": "s", "namn": "Stiftelse"}],
+               tillfallen=sessions("k", 1) + sessions("s", 1),
+               deltagare=people("k", [f"p{i}" for i in range(40)], [1])
+               + people("s", [f"q{i}" for i in range(8)], [1]),
+               utvarderingar=[{"tillfalle_id": "k20091", "betyg": g} for g in grades]
+               + [{"tillfalle_id": "s20091", "betyg": g} for g in "3333342"])
+    text = flat(md)
+    assert "97 procent gav betyget ”Mer än godkänt” eller ”Utmärkt”" in text
+    assert "| Steg två | 37 | 0 % | 3 % | 38 % | 59 % |" in text
+    assert "| Stiftelse | 7 | 0 av 7 | 1 av 7 | 5 av 7 | 1 av 7 |" in text
+    assert "anges antalet, inte procent" in text
+    # every row of any distribution: 100 in all, the top group exactly its target, each cell
+    # within one of its exact share
+    for counts in ([1, 5, 20, 31], [1, 1, 1], [0, 0, 7, 0], [3, 3, 3, 1], [1, 2, 3, 4, 5, 6, 7]):
+        n = sum(counts)
+        top = [len(counts) - 2, len(counts) - 1]
+        target = 100 * (counts[top[0]] + counts[top[1]]) // n
+        rest = [i for i in range(len(counts)) if i not in top]
+        cells = parts_of_100(counts, [(top, target), (rest, 100 - target)])
+        assert sum(cells) == 100 and cells[top[0]] + cells[top[1]] == target
+        assert all(abs(c - 100 * k / n) < 1 for c, k in zip(cells, counts)), (counts, cells)
