@@ -357,3 +357,29 @@ def test_9_grade_rows_add_up_to_100_agree_with_the_text_and_small_bases_are_coun
         cells = parts_of_100(counts, [(top, target), (rest, 100 - target)])
         assert sum(cells) == 100 and cells[top[0]] + cells[top[1]] == target
         assert all(abs(c - 100 * k / n) < 1 for c, k in zip(cells, counts)), (counts, cells)
+
+
+# 10. The clerk's words about an evaluation stand under the evaluation -----------------------
+
+def test_10_a_text_for_the_evaluation_stands_under_the_evaluation(tmp_path):
+    """avsnitt ”k/Utvärdering” (any spelling of the suffix) is placed under the course's
+    evaluation figures, not under its content; a course id that does not exist is an error."""
+    from pk_report.pipeline import inspect
+
+    tables = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 1),
+                  deltagare=people("k", [f"p{i}" for i in range(8)], [1]),
+                  utvarderingar=[{"tillfalle_id": "k20091", "betyg": "3"}] * 7,
+                  texter=[{"ar": 2009, "avsnitt": "k", "text": "Om innehållet."},
+                          {"ar": 2009, "avsnitt": "k/Utvärdering",
+                           "text": "Flertalet fann utbildningen relevant."}])
+    text = flat(build(tmp_path, 2009, **tables))
+    content, evaluation = text.split("### Utvärdering av utbildningen")
+    assert "Om innehållet." in content and "relevant" not in content
+    assert evaluation.index("Samtliga gav utbildningen betyget") \
+        < evaluation.index("Flertalet fann utbildningen relevant.")
+    assert not inspect(tmp_path / "d").errors
+    bad = write_csv_folder(tmp_path / "bad", minimal_tables(**{**tables, "texter": [
+        {"ar": 2009, "avsnitt": "x/utvardering", "text": "Om en kurs som inte finns."}]}))
+    [error] = inspect(bad).errors
+    assert error.table == "texter" and "/utvardering för kursens utvärdering" in error.message

@@ -352,9 +352,11 @@ TEXTS_2009 = [
                  "under våren 2010. Stadskansliet fick i uppdrag att ta fram förslag till "
                  "innehåll och datum."),
     ("genus_namnder", "Utbildningen var steg ett i genusutbildningen för stadens nämnder och "
-                      "styrelser. Många önskemål framkom om en fortsättning på utbildningen."),
-    ("stiftelse_bidrag", "Enligt utvärderingen fann deltagarna utbildningen relevant för det "
-                         "politiska uppdraget."),
+                      "styrelser."),
+    ("genus_namnder/utvardering", "Många önskemål framkom om en fortsättning på "
+                                  "utbildningen."),
+    ("stiftelse_bidrag/utvardering", "Utvärderingen visade också att flertalet fann "
+                                     "utbildningen relevant för det politiska uppdraget."),
     ("avslutning", "Respektive nämnd, bolag och stiftelse har svarat för eventuellt arvode och "
                    "förlorad arbetsinkomst för sina ledamöter."),
 ]

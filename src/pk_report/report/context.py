@@ -92,7 +92,7 @@ class CourseSection:
     i_plan: bool
     status: str  # genomförd, inställd, framflyttad, ej genomförd
     beskrivning: MarkdownText
-    texter: list[MarkdownText]
+    texter: list[MarkdownText]  # the clerk's texts for the course, under its description
     planned: int | None
     held: int
     formats: list[str]  # omfattning of held sessions, e.g. ["två dagar"]
@@ -127,6 +127,8 @@ class CourseSection:
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
     # False when a head count is one of several held sessions: who came then is unknown, so how
     # many distinct persons the course had is unknown (``unique_persons`` counts them all)
+    evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
+    # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
     persons_known: bool = True
     head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
     # order) known only by their head count (antal_deltagare)

@@ -17,7 +17,7 @@ from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
-from pk_report.schema import ORGTYP_ORDER
+from pk_report.schema import EVALUATION, ORGTYP_ORDER
 from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, course_groups, earlier_dominance,
                              head_counts, year_change, year_totals)
 
@@ -64,7 +64,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     kinds = _politicians_by_kind(course_groups(ds, year))
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
                          texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
-                         kinds.get(row.kurs_id, []))
+                         kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
@@ -201,7 +201,8 @@ def _politicians_by_kind(groups: pd.DataFrame) -> dict[str, list[tuple[int, str]
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
              texter: list[MarkdownText], idi: dict[str, int], with_comments: bool,
-             politicians_by_kind: list[tuple[int, str]]) -> CourseSection:
+             politicians_by_kind: list[tuple[int, str]],
+             evaluation_texts: list[MarkdownText]) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
@@ -254,6 +255,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
+        evaluation_texts=evaluation_texts,
     )
 
 
