@@ -383,3 +383,30 @@ def test_10_a_text_for_the_evaluation_stands_under_the_evaluation(tmp_path):
         {"ar": 2009, "avsnitt": "x/utvardering", "text": "Om en kurs som inte finns."}]}))
     [error] = inspect(bad).errors
     assert error.table == "texter" and "/utvardering för kursens utvärdering" in error.message
+
+
+# 11. Session facts before the clerk's story; a decision reads as one ------------------------
+
+def test_11_facts_come_before_the_clerks_text_and_a_decision_reads_as_one(tmp_path):
+    """The clerk's text about a course (what was decided after the sessions) follows the
+    session facts; a reason written as a decision, "Styrgruppens beslut" or "Kommunstyrelsen
+    beslöt …", reads as a decision and not as a quoted fragment."""
+    text = flat(build(tmp_path, 2009,
+                      kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen",
+                               "beskrivning": "Bakgrunden."},
+                              {"ar": 2009, "kurs_id": "s", "namn": "Utskotten"}],
+                      tillfallen=sessions("k", 1)
+                      + [{**sessions("k", 2)[1], "status": "inställd",
+                          "orsak": "Kommunstyrelsen beslöt den 23 juni att avboka"}]
+                      + sessions("s", 3, status="framflyttad", nytt_datum="2010-03",
+                                 orsak="Styrgruppens beslut"),
+                      deltagare=people("k", ["Anna"], [1]),
+                      texter=[{"ar": 2009, "avsnitt": "k", "text": "Efter sommaren en enkät."}]))
+    kurs = text[text.index("## Kursen ###"):text.index("### Utvärdering")]
+    assert kurs.index("Bakgrunden.") < kurs.index("Utbildningen genomfördes") \
+        < kurs.index("ställdes in") < kurs.index("Efter sommaren en enkät.")
+    assert ("Ett tillfälle ställdes in, eftersom kommunstyrelsen beslöt den 23 juni att "
+            "avboka.") in kurs
+    assert ("”Utskotten” flyttades fram efter styrgruppens beslut och förläggs i stället till "
+            "tre tillfällen i mars 2010.") in text
+    assert "orsak:" not in text

@@ -7,6 +7,7 @@ templates only choose words. Text from the data is escaped for Markdown when pri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -63,6 +64,39 @@ class Cancellation:
     reason: str = ""
     new_date: str = ""  # '2010-03' or '2010-03-09'
     signed_up: int = 0
+
+    @property
+    def reason_early(self) -> str:
+        """The reason right after the verb when it is a decision named as a noun: ' efter
+        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ...")."""
+        kind, text = decision(self.reason)
+        return f" efter {text}" if kind == "efter" else ""
+
+    @property
+    def reason_late(self) -> str:
+        """The reason at the sentence's end: a decision told as one (', eftersom styrgruppen
+        beslöt att ...'), else the clerk's words quoted (' (orsak: ”Föreläsaren sjuk”)')."""
+        kind, text = decision(self.reason)
+        if kind == "eftersom":
+            return f", eftersom {text}"
+        return f" (orsak: \u201d{self.reason}\u201d)" if self.reason and kind != "efter" else ""
+
+
+_NOUN_DECISION = re.compile(r"^\w+s beslut\b", re.IGNORECASE)  # "Styrgruppens beslut ..."
+_VERB_DECISION = re.compile(r"^\w+(?: \w+)? (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+
+
+def decision(reason: str) -> tuple[str, str]:
+    """A reason that is a decision, as words to follow 'efter' ("Styrgruppens beslut" ->
+    ('efter', 'styrgruppens beslut')) or 'eftersom' ("Styrgruppen beslöt att ..." ->
+    ('eftersom', 'styrgruppen beslöt att ...')); ('', reason) for any other reason. The first
+    letter is made small unless the first word is an abbreviation ("KS beslöt")."""
+    text = reason.strip()
+    kind = "efter" if _NOUN_DECISION.match(text) else \
+        "eftersom" if _VERB_DECISION.match(text) else ""
+    if kind and len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return kind, text
 
 
 @dataclass(frozen=True)
