@@ -410,3 +410,23 @@ def test_11_facts_come_before_the_clerks_text_and_a_decision_reads_as_one(tmp_pa
     assert ("”Utskotten” flyttades fram efter styrgruppens beslut och förläggs i stället till "
             "tre tillfällen i mars 2010.") in text
     assert "orsak:" not in text
+
+
+# 12. A course with no sessions is described one way everywhere ------------------------------
+
+def test_12_a_course_without_sessions_reads_the_same_in_every_report(tmp_path):
+    """'genomfördes inte' in sentences and 'ej genomförd(a)' in tables and lists, in the
+    annual and the period report; never 'fick inga tillfällen' or 'utan tillfällen'."""
+    tables = dict(kurser=[{"ar": 2009, "kurs_id": "a", "namn": "A"},
+                          {"ar": 2009, "kurs_id": "t", "namn": "Tvådagars",
+                           "planerade_tillfallen": "1"}],
+                  tillfallen=sessions("a", 1), deltagare=people("a", ["p"], [1]))
+    annual = flat(build(tmp_path, 2009, **tables))
+    period = flat(build(tmp_path, YearSpan(2009, 2010), name="e", **tables))
+    assert "”Tvådagars” genomfördes inte under 2009." in annual
+    assert "| – varav ej genomförda | 1 | saknas |" in period
+    assert "och en genomfördes inte." in period
+    assert "| Tvådagars | ej genomförd | saknas |" in period
+    assert "”Tvådagars” (2009): ej genomförd." in period
+    for text in (annual, period):
+        assert "inga tillfällen" not in text and "utan tillfällen" not in text
