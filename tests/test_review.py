@@ -430,3 +430,17 @@ def test_12_a_course_without_sessions_reads_the_same_in_every_report(tmp_path):
     assert "”Tvådagars” (2009): ej genomförd." in period
     for text in (annual, period):
         assert "inga tillfällen" not in text and "utan tillfällen" not in text
+
+
+# 13. A course renamed during the period: the table says so ----------------------------------
+
+def test_13_a_renamed_course_is_noted_under_the_course_table(tmp_path):
+    md = build(tmp_path, YearSpan(2008, 2009),
+               kurser=[{"ar": 2008, "kurs_id": "w", "namn": "Workshop – modellen"},
+                       {"ar": 2009, "kurs_id": "w", "namn": "Workshop – fördjupning"}],
+               tillfallen=sessions("w", 1, 2008) + sessions("w", 1),
+               deltagare=people("w", ["a", "b"], [1], 2008) + people("w", ["c"], [1]))
+    _, rows = table_rows(md, "Kurs")
+    assert rows["Workshop – fördjupning"] == ["2", "1"]
+    assert ("Kurserna står med det senaste årets namn. ”Workshop – fördjupning” hette 2008 "
+            "”Workshop – modellen”.") in flat(md)

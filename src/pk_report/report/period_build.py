@@ -181,7 +181,19 @@ def _courses(courses: pd.DataFrame, per_year: list[YearFigures]) -> list[CourseY
     for row in courses.sort_values("ar", kind="stable").itertuples(index=False):
         names[row.kurs_id] = row.kurs
         cells[row.kurs_id][int(row.ar)] = _course_cell(row)
-    return [CourseYears(k, names[k], [cells[k].get(y.ar) for y in per_year]) for k in order]
+    return [CourseYears(k, names[k], [cells[k].get(y.ar) for y in per_year],
+                        _earlier_names(courses[(courses["kurs_id"] == k).to_numpy(dtype=bool)],
+                                       names[k]))
+            for k in order]
+
+
+def _earlier_names(rows: pd.DataFrame, latest: str) -> list[tuple[str, list[int]]]:
+    """The names a course had in earlier years of the period, when not its latest name."""
+    out: dict[str, list[int]] = {}
+    for name, ar in zip(rows["kurs"], rows["ar"]):
+        if name != latest:
+            out.setdefault(name, []).append(int(ar))
+    return [(name, sorted(years)) for name, years in out.items()]
 
 
 def _course_cell(row) -> int | str:

@@ -87,8 +87,10 @@ class CourseYears:
     at one of several sessions) has its attendances as text, "54 deltaganden"."""
 
     kurs_id: str
-    namn: str
+    namn: str  # the latest year's name
     cells: list  # int | str | None per year
+    earlier_names: list[tuple[str, list[int]]] = field(default_factory=list)  # (name, years)
+    # for the years the course had another name than ``namn``
 
 
 @dataclass(frozen=True)
