@@ -57,7 +57,7 @@ def test_the_period_report_has_the_key_figures_of_stats_per_year(period_md):
     assert table["Total kostnad (kr)"][1] == "731 322"
     # deltagare are unika_personer but for the 40 known only as a head count at one of the two
     # sessions of genus_ks 2009 (how many of them came again is unknown)
-    assert table["Deltagare"] == [f"{rows[y]['unika_personer'] - (40 if y == 2009 else 0)}"
+    assert table["Deltagare (personer)"] == [f"{rows[y]['unika_personer'] - (40 if y == 2009 else 0)}"
                                   for y in (2008, 2009, 2010)]
     # per participant divides by persons: 2010 has 577 attendances but 296 persons
     assert table["Kostnad per deltagare (kr)"][2] == f"{round(696850 / 296):,}".replace(",", " ")
@@ -89,18 +89,18 @@ def test_courses_given_each_year_and_the_plan_over_the_period(period_md):
 
 
 def test_participation_per_kind_of_board_counts_politicians_and_officials_apart(period_md):
-    _, boards = table_rows(period_md, "Deltagare från")
+    _, boards = table_rows(period_md, "Deltagare (personer) från")
     _, key = table_rows(period_md, "Nyckeltal")
     assert boards["Tjänstemän"] == key["Tjänstemän"] == ["0", "38", "0"]
     politicians = [sum(int(r[i].replace(" ", "")) for label, r in boards.items()
                        if label not in ("Tjänstemän", "Uppgift saknas (endast antal)", "Totalt"))
                    for i in range(3)]
     assert [str(p) for p in politicians] == key["Politiker"]
-    assert boards["Totalt"] == key["Deltagare"]
-    _, genders = table_rows(period_md, "Deltagare")
+    assert boards["Totalt"] == key["Deltagare (personer)"]
+    _, genders = table_rows(period_md, "Deltagare (personer)")
     assert [int(k) + int(m) + int(h) for k, m, h in zip(
         genders["Kvinnor"], genders["Män"], genders["Uppgift saknas (endast antal)"])] == \
-        [int(v) for v in key["Deltagare"]]
+        [int(v) for v in key["Deltagare (personer)"]]
     assert "Antalet politiker från stadsdelsnämnderna, facknämnderna och bolagsstyrelserna " \
         "ökade 2009 och minskade 2010 (stadsdelsnämnderna 224, 269 och 135; facknämnderna 36, " \
         "137 och 71; bolagsstyrelserna 18, 90 och 26)." in flat(period_md)
@@ -112,7 +112,8 @@ def test_a_missing_year_is_said_to_be_missing_never_zeros(tmp_path):
     assert result.exit_code == 0, result.output
     md = result.stdout
     assert "Registret har inga uppgifter för 2009." in flat(md)
-    for heading in ("Nyckeltal", "Deltagare från", "Deltagare", "Kostnad (kr)", "Kurs"):
+    for heading in ("Nyckeltal", "Deltagare (personer) från", "Deltagare (personer)",
+                    "Kostnad (kr)", "Kurs"):
         head, rows = table_rows(md, heading)
         column = head.index("2009") - 1
         assert {r[column] for r in rows.values()} == {"saknas"}, heading

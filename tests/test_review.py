@@ -155,7 +155,7 @@ def test_3_a_head_count_beside_named_persons_is_said_and_kept_out_of_the_persons
             "deltaganden).") in text
     period = flat(build(tmp_path, YearSpan(2009, 2009 + 1), name="e", kurser=kurser,
                         tillfallen=tillfallen, deltagare=deltagare))
-    assert "| Deltagare | 60 | saknas |" in period and "| Deltaganden | 100 | saknas |" in period
+    assert "| Deltagare (personer) | 60 | saknas |" in period and "| Deltaganden | 100 | saknas |" in period
     assert "| Genus | 54 deltaganden | saknas |" in period
 
 
@@ -444,3 +444,31 @@ def test_13_a_renamed_course_is_noted_under_the_course_table(tmp_path):
     assert rows["Workshop – fördjupning"] == ["2", "1"]
     assert ("Kurserna står med det senaste årets namn. ”Workshop – fördjupning” hette 2008 "
             "”Workshop – modellen”.") in flat(md)
+
+
+# 14. Headings say what they count -------------------------------------------------------------
+
+def test_14_terminal_and_report_headings_say_what_they_count(tmp_path):
+    """Two persons at three sessions: 'Deltag.' 6 and 'Personer' 2 are told apart by a caption
+    under the terminal tables; the period's tables say deltagare are persons."""
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    tables = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=sessions("k", 3), deltagare=people("k", ["a", "b"], [1, 2, 3]))
+    md = build(tmp_path, YearSpan(2009, 2010), **tables)
+    run = CliRunner()
+    folder = str(tmp_path / "d")
+    courses = flat(run.invoke(app, ["stats", "2009", "--data", folder],
+                              env={"COLUMNS": "120"}).stdout)
+    assert "Deltag." in courses and "Delt. " not in courses
+    assert "Deltag. och Pol.: deltaganden (en person räknas vid varje tillfälle" in courses
+    years = flat(run.invoke(app, ["stats", "2009", "--per", "ar", "--data", folder],
+                            env={"COLUMNS": "120"}).stdout)
+    assert "Personer: varje person en gång per kurs" in years
+    assert "Deltag., Pol. och Tjm.: deltaganden" in years
+    heading, boards = table_rows(md, "Deltagare (personer) från")
+    assert boards["Totalt"] == ["2", "saknas"]
+    _, key = table_rows(md, "Nyckeltal")
+    assert key["Deltagare (personer)"] == ["2", "saknas"] and key["Deltaganden"] == ["6", "saknas"]

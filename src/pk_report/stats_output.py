@@ -17,7 +17,7 @@ from pk_report.names import norm_name
 from pk_report.schema import ORGTYP_ORDER
 from pk_report.textsafe import csv_cell
 
-SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Delt.", "politiker": "Pol.",
+SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Deltag.", "politiker": "Pol.",
          "tjansteman": "Tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
          "andel_mycket_nojda": "Nöjda", "medelbetyg": "Betyg", "kostnad": "Kostnad",
          "kostnad_per_deltagare": "Kr/deltag.", "status": "Status"}
@@ -53,6 +53,9 @@ ATTENDANCE_KEYS = ["deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 TABLE_KEYS = ["kurs_id", "kurs", "status", "genomforda_tillfallen", "deltagare", "politiker",
               "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
+TABLE_CAPTION = ("Deltag. och Pol.: deltaganden (en person räknas vid varje tillfälle hen deltog "
+                 "vid), alla och politikernas. Svar: utvärderingar mot deltagande politiker, – "
+                 "för en kurs utan utvärderingar. Nöjda: andel mycket nöjda.")
 
 
 def heading(key: str) -> str:
@@ -261,5 +264,7 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
 
     frame = records_frame(courses)
     frame.loc[frame["utvarderingar"] == 0, "svarsfrekvens"] = None  # "–": nothing to rate
+    from rich.text import Text
+
     return Group(*[FittedTable(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
-                   for year in dict.fromkeys(frame["ar"])])
+                   for year in dict.fromkeys(frame["ar"])], Text(TABLE_CAPTION))

@@ -21,7 +21,9 @@ HEADINGS = {"kurser": "Kurser", "kurser_i_plan": "I plan", "genomforda_kurser": 
             "ej_genomforda_kurser": "Kurser ej givna", "genomforda_tillfallen": "Tillf.",
             "unika_personer": "Personer", "deltagare": "Deltag.", "politiker": "Pol.",
             "tjansteman": "Tjm.", "utvarderingar": "Utv.", "kostnad": "Kostnad (kr)"}
-CAPTION = ("Svar räknas för de kurser som utvärderades (utvärderingar mot deltagande "
+CAPTION = ("Personer: varje person en gång per kurs (de som bara finns som antal räknas med). "
+           "Deltag., Pol. och Tjm.: deltaganden, en person vid varje tillfälle hen deltog vid. "
+           "Svar räknas för de kurser som utvärderades (utvärderingar mot deltagande "
            "politiker); en kurs utan utvärderingar räknas inte.")
 MISSING = "saknas"  # in the first figure's column; the rest of the row is empty
 

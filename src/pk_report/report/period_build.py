@@ -69,7 +69,7 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
     under the plan's row as if it were part of it."""
     rows = _course_rows(per_year) + [
         _row("Genomförda tillfällen", "antal", per_year, lambda y: y.genomforda_tillfallen),
-        _row("Deltagare", "antal", per_year, lambda y: y.personer, "deltagare"),
+        _row("Deltagare (personer)", "antal", per_year, lambda y: y.personer, "deltagare"),
         _row("Deltaganden", "antal", per_year, lambda y: y.deltagare, "deltaganden"),
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
