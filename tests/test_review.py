@@ -472,3 +472,23 @@ def test_14_terminal_and_report_headings_say_what_they_count(tmp_path):
     assert boards["Totalt"] == ["2", "saknas"]
     _, key = table_rows(md, "Nyckeltal")
     assert key["Deltagare (personer)"] == ["2", "saknas"] and key["Deltaganden"] == ["6", "saknas"]
+
+
+# 15. Charts are mentioned only where there are charts ------------------------------------------
+
+def test_15_the_missing_year_sentence_names_charts_only_when_they_are_written(tmp_path):
+    from typer.testing import CliRunner
+
+    from period_register import register
+    from pk_report.cli import app
+
+    folder = register(tmp_path)
+    run = CliRunner()
+    stdout = flat(run.invoke(app, ["build", "2008-2010", "--data", str(folder)]).stdout)
+    assert "I tabellerna står det därför ”saknas” för det året" in stdout
+    assert "diagram" not in stdout
+    out = tmp_path / "period.md"
+    assert run.invoke(app, ["build", "2008-2010", "--data", str(folder), "-o",
+                            str(out)]).exit_code == 0
+    assert "I tabellerna och diagrammen står det därför ”saknas”" in \
+        flat(out.read_text(encoding="utf-8"))
