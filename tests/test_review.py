@@ -492,3 +492,37 @@ def test_15_the_missing_year_sentence_names_charts_only_when_they_are_written(tm
                             str(out)]).exit_code == 0
     assert "I tabellerna och diagrammen står det därför ”saknas”" in \
         flat(out.read_text(encoding="utf-8"))
+
+
+# 16. Swedish and style ---------------------------------------------------------------------
+
+def test_16_swedish_style_of_the_year_report(tmp_path):
+    """Several courses: 'utbildningarna'; a thin previous year said after the cost difference
+    without a dangling relative clause; no officials one year said plainly; one-unit sessions
+    as units ('en kväll', 'två halvdagar'); IDI styles as 'av typen'; the comparison table's
+    years ascend."""
+    kurser = ([{"ar": 2008, "kurs_id": "a", "namn": "A"}]
+              + [{"ar": 2009, "kurs_id": k, "namn": k.upper()} for k in ("b", "c", "d")])
+    tillfallen = (sessions("a", 1, 2008) + [{**s, "omfattning": "kväll"} for s in sessions("b", 1)]
+                  + [{**s, "omfattning": "halvdag"} for s in sessions("c", 2)] + sessions("d", 1))
+    deltagare = (people("a", [f"x{i}" for i in range(3)], [1], 2008, organisationstyp="stadsdel")
+                 + people("b", [f"y{i}" for i in range(6)], [1], organisationstyp="stadsdel")
+                 + people("b", ["chef1", "chef2"], [1], organisationstyp="fack", roll="chef")
+                 + people("c", [f"z{i}" for i in range(6)], [1, 2], organisationstyp="stadsdel")
+                 + people("d", ["w1"], [1], organisationstyp="stadsdel"))
+    forms = [{"tillfalle_id": t, "betyg": "4"} for t in ("b20091", "c20091")] * 3 + \
+        [{"tillfalle_id": "b20091", "betyg": "1"}]
+    idi = [{"tillfalle_id": "d20091", "stil": s} for s in ["Motivator"] * 2 + ["Relator"]]
+    text = flat(build(tmp_path, 2009, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare,
+                      utvarderingar=forms, idi=idi,
+                      kostnader=[{"ar": 2008, "kurs_id": "", "belopp": "100"},
+                                 {"ar": 2009, "kurs_id": "", "belopp": "300"}]))
+    assert "oftast fick utbildningarna betyget" in text and "fick utbildningen" not in text
+    assert "Det är 200 kronor mer än 2008; för 2008 finns dock bara en kurs i registret." in text
+    assert "2008 deltog inga tjänstemän, 2009 deltog två." in text
+    assert "Utbildningen genomfördes en kväll under våren med" in text
+    assert "Utbildningen genomfördes två halvdagar under våren med sex deltagare" in text
+    assert "om en kväll" not in text and "om en halvdag" not in text
+    assert "Av profilerna var två av typen Motivator, noll av typen Producer" not in text
+    assert "Av profilerna var två av typen Motivator" in text and "en av typen Relator" in text
+    assert "| Deltagare (personer) | 2008 | 2009 |" in text

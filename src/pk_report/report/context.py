@@ -156,6 +156,8 @@ class CourseSection:
     cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
     signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
     extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]
+    units: list[str | None] = field(default_factory=list)  # per extent: its sessions as units
+    # of time ("sex halvdagar", "en kväll"), or None ("om två dagar" follows "tillfällen")
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]

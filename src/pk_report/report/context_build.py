@@ -222,6 +222,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         kinds.append((clerks, "tjänsteman"))
     # side by side with each other and with the politicians and officials they follow
     officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
+    extents = Counter(f for f in held["omfattning"] if f)
     counts = held["deltagare"].tolist()
     known = not int(row.osakert_huvudantal)
     head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
@@ -252,7 +253,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
-        extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
+        extents=[(n, swedish.extent(f)) for f, n in extents.items()],
+        units=[swedish.as_units(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
         evaluation_texts=evaluation_texts,
