@@ -526,3 +526,25 @@ def test_16_swedish_style_of_the_year_report(tmp_path):
     assert "Av profilerna var två av typen Motivator, noll av typen Producer" not in text
     assert "Av profilerna var två av typen Motivator" in text and "en av typen Relator" in text
     assert "| Deltagare (personer) | 2008 | 2009 |" in text
+
+
+# 17. A repaid fee has a row; a course postponed from last year says so ----------------------
+
+def test_17_a_credit_has_its_own_row_and_a_postponed_course_says_where_from(tmp_path):
+    kurser = [{"ar": 2009, "kurs_id": "s", "namn": "Utskotten"},
+              {"ar": 2010, "kurs_id": "s", "namn": "Utskotten"}]
+    tillfallen = sessions("s", 1, status="framflyttad", nytt_datum="2010-03") + \
+        sessions("s", 1, 2010)
+    text = flat(build(tmp_path, 2010, kurser=kurser, tillfallen=tillfallen,
+                      deltagare=people("s", ["a", "b"], [1], 2010),
+                      kostnader=[{"ar": 2010, "kurs_id": "", "post": "Administration",
+                                  "belopp": "1000"},
+                                 {"ar": 2010, "kurs_id": "", "post": "Återbetald avgift",
+                                  "belopp": "-200"},
+                                 {"ar": 2010, "kurs_id": "s", "belopp": "500"}]))
+    assert ("varav 800 kronor var gemensamma kostnader för styrgruppen efter avdrag för 200 "
+            "kronor som betalades tillbaka.") in text
+    assert "| Gemensamma kostnader | | 1 000 | |" in text
+    assert "| Återbetald avgift | | −200 | |" in text and "| Totalt | | 1 300 | |" in text
+    assert ("Utbildningen var planerad till 2009 men flyttades fram. Utbildningen genomfördes "
+            "vid ett tillfälle") in text

@@ -163,6 +163,7 @@ class CourseSection:
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
     # False when a head count is one of several held sessions: who came then is unknown, so how
     # many distinct persons the course had is unknown (``unique_persons`` counts them all)
+    postponed_from: int | None = None  # an earlier year when the same kurs_id was postponed
     evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
     # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
     persons_known: bool = True
@@ -266,6 +267,8 @@ class ReportContext:
     # courses (``left_out_courses``: (name, year)); ``unattributed`` are head counts of courses
     # with nobody registered, from any board: (name, year, n)
     left_out: list[str] = field(default_factory=list)
+    common_credits: list[tuple[str, float]] = field(default_factory=list)  # (post, amount) of
+    # the year's negative common costs (repaid fees): rows of their own, not netted silently
     left_out_courses: list[tuple[str, int]] = field(default_factory=list)
     unattributed: list[tuple[str, int, int]] = field(default_factory=list)
 
