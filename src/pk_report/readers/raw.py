@@ -16,8 +16,10 @@ import pandas as pd
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
 from pk_report.schema import Table
+from pk_report.textsafe import CONTROL, controls_in, nfc, nfc_all
 
 MAX_TITLE_ROWS = 10
+MAX_CELL_CHARS = 32_767  # what one cell in Excel holds
 EXCEL_ERROR = re.compile(r"^(#(NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$")
 
 
@@ -69,7 +71,7 @@ def columns_text(rows: list[list], positions: list[int]) -> list[list[str]]:
     if rows and min(map(len, rows)) < width:
         rows = [row if len(row) >= width else list(row) + [None] * (width - len(row))
                 for row in rows]
-    return [[c.strip() if type(c) is str else cell_text(c) for c in [row[j] for row in rows]]
+    return [nfc_all([c.strip() if type(c) is str else cell_text(c) for c in [row[j] for row in rows]])
             for j in positions]
 
 
@@ -120,7 +122,10 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
 
 def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
               numbers, file: str, sheet: str | None) -> tuple[RawTable, list[Problem]]:
-    """The RawTable from the contract columns' text; empty rows dropped, problems of the header."""
+    """The RawTable from the contract columns' text; empty rows dropped; the problems of the
+    header and of cells no register should hold (see ``cell_problems``)."""
+    problems = list(header.problems)
+    problems.extend(cell_problems(table, header, data, numbers, file, sheet))
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
     if len(frame.columns):  # every cell is text here, so truth is "not empty"
@@ -128,7 +133,6 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
     else:
         frame = frame.iloc[0:0]
     raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored)
-    problems = list(header.problems)
     for text in header.ignored:
         problems.append(raw.problem(header.row, None, text,
                                     f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
@@ -148,7 +152,7 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
     sees for rows[i]. Only the contract's columns are turned into text.
     """
-    head = [[cell_text(c) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
+    head = [[nfc(cell_text(c)) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
     header = find_header(table, head, row_numbers, file, sheet)
     if isinstance(header, Problem):
         return None, [header]
@@ -156,3 +160,39 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     names = list(header.positions)
     data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
     return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet)
+
+
+def _digits(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def cell_problems(table: Table, header: Header, data, numbers, file: str,
+                  sheet: str | None) -> list[Problem]:
+    """Cells longer than Excel allows (an error: in a CSV file usually a quote never closed,
+    which swallows the rest of the file) and cells holding control characters (a warning:
+    they are shown escaped and left out of the report). Each column is looked at whole first,
+    so a clean column costs one join and one search."""
+    problems = []
+    numbers = list(numbers)
+    for name in data:
+        column = list(data[name])
+        joined = "\n".join(column)
+        long = len(joined) > MAX_CELL_CHARS and max(map(len, column)) > MAX_CELL_CHARS
+        if not long and not CONTROL.search(joined):
+            continue
+        header_text = header.headers.get(name, name)
+        for row, text in zip(numbers, column):
+            if len(text) > MAX_CELL_CHARS:
+                problems.append(Problem(
+                    table.name, file, row, header_text, text[:40] + "…",
+                    f"Cellen har {_digits(len(text))} tecken, fler än en cell i Excel rymmer "
+                    f"({_digits(MAX_CELL_CHARS)}). Ofta är det ett citattecken som aldrig "
+                    "avslutas, så att resten av filen blir en enda cell: kontrollera "
+                    "citattecknen på raden.", sheet))
+            elif CONTROL.search(text):
+                problems.append(Problem(
+                    table.name, file, row, header_text, text,
+                    f"Cellen innehåller styrtecken ({', '.join(controls_in(text))}), som inte "
+                    "syns men kan styra en terminal. De visas här som koder och tas inte med i "
+                    "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING))
+    return problems
