@@ -66,18 +66,21 @@ def _main(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspå
 
 def _fail(exc: BaseException) -> None:
     """Turn an exception into a Swedish message and an exit code (the CLI's one edge)."""
-    from pk_report.console import err_console, print_problems
+    from pk_report.console import err_console, print_error, print_internal, print_problems
 
+    if isinstance(exc, BrokenPipeError):  # the reader of our output has gone: nothing to say
+        from pk_report.writing import reader_gone
+
+        reader_gone()
+        raise typer.Exit(0)
     if State.debug:
         raise exc
     if isinstance(exc, PkReportError):
         if exc.problems:
             print_problems(exc.problems, err_console())
-        err_console().print(f"[bold red]Fel:[/] {exc.message}", highlight=False)
+        print_error(exc.message)
         raise typer.Exit(exc.exit_code)
-    err_console().print(f"[bold red]Internt fel i pk-report:[/] {type(exc).__name__}: {exc}. "
-                        "Kör samma kommando med --debug och skicka utskriften till den som "
-                        "förvaltar verktyget.", highlight=False, markup=True)
+    print_internal(exc)
     raise typer.Exit(EXIT_INTERNAL)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pk_report.errors import UsageError
 from pk_report.report.convert import convert, format_for
-from pk_report.writing import write_atomic, write_stdout
+from pk_report.writing import refuse_inputs, write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.report.render import render_markdown
 
@@ -32,6 +32,10 @@ def report_bytes(year: int, data: Path | None, fmt: str, templates: Path | None,
 def build_report(year: int, data: Path | None, output: Path | None, fmt: str | None,
                  templates: Path | None, with_comments: bool, announce: Callable | None = None) -> None:
     fmt = format_for(output, fmt)
+    if output is not None:  # before anything is read: the register is never the output
+        from pk_report.sources import locate
+
+        refuse_inputs(output, locate(data).path, templates)
     if output is None and fmt == "docx" and sys.stdout.isatty():
         raise UsageError("Ett Word-dokument är binärt och skrivs inte till terminalen. Ange "
                          "-o rapport.docx, eller skicka utdata vidare: pk-report build ÅR "
