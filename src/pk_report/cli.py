@@ -200,10 +200,14 @@ def main() -> None:
 
     Every file is written and closed by then; tearing down pandas and numpy would only add
     about 0.1 s to each command (docs/beslut.md). Output is flushed first, and a reader that
-    closed the pipe early (``| head``) is not an error.
+    closed the pipe early (``| head``) is not an error. A terminal that cannot show '•' or '–'
+    (Latin-1) gets '*' and '-'.
     """
     import os
 
+    from pk_report.textsafe import fall_back_where_the_terminal_cannot_show
+
+    fall_back_where_the_terminal_cannot_show(sys.stdout, sys.stderr)
     try:
         app()
         code = 0

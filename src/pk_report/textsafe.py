@@ -71,3 +71,43 @@ def nfc_all(texts: list[str]) -> list[str]:
     if joined.isascii() or unicodedata.is_normalized("NFC", joined):
         return texts
     return [nfc(t) for t in texts]
+
+
+# What a terminal that cannot show a character gets instead (a Latin-1 or an ASCII terminal).
+_FALLBACK = {"•": "*", "–": "-", "—": "-", "”": '"', "“": '"', "„": '"', "’": "'", "‘": "'",
+             "…": "...", "\u00a0": " ", "\u202f": " ", "−": "-", "×": "x", "≥": ">=", "≤": "<="}
+ERRORS = "pk-report-fallback"
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: each character the encoding lacks as the nearest it has
+    ('–' as '-', 'ő' as 'o'), else '?'."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        if ch in _FALLBACK:
+            out.append(_FALLBACK[ch])
+            continue
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        out.append(plain or "?")
+    return "".join(out), exc.end
+
+
+def fall_back_where_the_terminal_cannot_show(*streams) -> None:
+    """Give text streams whose encoding is not UTF (``LANG=sv_SE.ISO-8859-1``) the fallback
+    handler, so that '•' and '–' become '*' and '-' instead of a UnicodeEncodeError."""
+    import codecs
+
+    try:
+        codecs.lookup_error(ERRORS)
+    except LookupError:
+        codecs.register_error(ERRORS, _fallback)
+    for stream in streams:
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding.startswith("utf") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(errors=ERRORS)
+        except (ValueError, OSError):
+            pass
