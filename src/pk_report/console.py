@@ -20,6 +20,16 @@ UNKNOWN_WIDTH = 80
 
 
 class _Console(Console):
+    def print(self, *objects, crop: bool = False, **kwargs) -> None:
+        """Never crop: a line wider than the terminal is the terminal's to wrap, so an id or a
+        figure is never cut off (``COLUMNS=20``)."""
+        super().print(*objects, crop=crop, **kwargs)
+
+    def render_str(self, text: str, **kwargs):
+        """Every string rendered (a table's cells, a title) with its control characters shown
+        escaped; markup is off for the whole console."""
+        return super().render_str(terminal(text), **kwargs)
+
     def on_broken_pipe(self) -> None:
         """The reader closed the pipe (``| head``): it has what it wanted, not an error (rich
         would exit with 1)."""
