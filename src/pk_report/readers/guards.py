@@ -262,12 +262,12 @@ def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]
         del xml
     total = sum(sizes.values())
     if total > MAX_CELLS:
-        largest = sorted(sizes, key=sizes.get, reverse=True)[:3]
-        listed = ", ".join(f"”{s}”" for s in largest)
-        raise Refused(f"Bladen i arbetsboken har tillsammans celler utspridda över "
-                      f"{_digits(total)} rutor (störst: {listed}), långt mer än en registerfil "
-                      "har. Ta bort de celler som ligger långt ut på bladen (Ctrl+End visar den "
-                      "sista) och spara igen.")
+        largest = [f"”{s}”" for s in sorted(sizes, key=sizes.get, reverse=True)[:3]]
+        listed = largest[0] if len(largest) == 1 else \
+            f"{', '.join(largest[:-1])} och {largest[-1]}"
+        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} celler "
+                      f"(störst: {listed}), långt mer än en registerfil har. Ta bort de celler "
+                      "som ligger långt ut på bladen (Ctrl+End visar den sista) och spara igen.")
     strings = shared_string_count(archive, parts.shared_strings)
     if strings > MAX_SHARED_STRINGS:
         raise Refused(f"Arbetsbokens teckensträngstabell har {_digits(strings)} poster, långt "
