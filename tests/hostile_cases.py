@@ -310,7 +310,7 @@ CASES = [
          shown="skyddas en gång: `Ledarskap \\[del 1\\]` i Markdown, [del 1] i HTML och Word"),
     Case("register skrivet i NFD (macOS)", nfd_register, 0, "Inga fel",
          shown="läses som NFC: inga fel (förut 2 347), ”Åsa Öberg” i NFC och NFD är en person"),
-    Case("`COLUMNS=20`: kortvyn", plain("stats", "2009"), 0, "Id      stiftelse_bidrag",
+    Case("`COLUMNS=20`: kortvyn", plain("stats", "2009"), 0, "Id stiftelse_bidrag",
          env={"COLUMNS": "20"},
          shown="ett kort per kurs, så brett som dess längsta id (”stiftelse_bidrag” hel på en rad)"),
     Case("`COLUMNS=0`", plain("validera"), 0, "Inga fel och en varning", env={"COLUMNS": "0"},
