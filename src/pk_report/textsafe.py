@@ -61,18 +61,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def nfc_all(texts: list[str]) -> list[str]:
-    """Each text in NFC; checked on the whole column at once (a column already in NFC, nearly
-    always, costs one join), normalised one by one only when needed.
-
-    Joined with LF, which composes with nothing, the column is in NFC exactly when each text is.
-    """
-    joined = "\n".join(texts)
-    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
-        return texts
-    return [nfc(t) for t in texts]
-
-
 # What a terminal that cannot show a character gets instead (a Latin-1 or an ASCII terminal).
 _FALLBACK = {"•": "*", "–": "-", "—": "-", "”": '"', "“": '"', "„": '"', "’": "'", "‘": "'",
              "…": "...", "\u00a0": " ", "\u202f": " ", "−": "-", "×": "x", "≥": ">=", "≤": "<="}

@@ -11,7 +11,7 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import (MAX_TITLE_ROWS, Header, RawTable, build_raw_table,
-                                    find_header, raw_table)
+                                    find_header, plain_text, raw_table)
 from pk_report.schema import TABLES
 from pk_report.textsafe import CONTROL, nfc
 
@@ -132,7 +132,7 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
                               "pk-report mall.")]
     table = TABLES[key]
     delimiter = sniff_delimiter(text, set(table.column_names))
-    fast = _read_fast(table, text, delimiter, file)
+    fast = _read_fast(table, text, delimiter, file, plain_text(data, text))
     if fast is not None:
         return fast
     return _read_careful(table, text, delimiter, file)
@@ -163,11 +163,12 @@ def _read_careful(table, text: str, delimiter: str, file: str):
     return build_raw_table(table, rows, numbers, file, None)
 
 
-def _read_fast(table, text: str, delimiter: str, file: str):
+def _read_fast(table, text: str, delimiter: str, file: str, plain: bool = False):
     """pandas' C parser for the rows below the header, when every record is one line.
 
     Returns None when the file needs the careful path (a record over several lines, ragged
-    rows, a header not found among the first lines): row numbers must match the file.
+    rows, a header not found among the first lines): row numbers must match the file. Every
+    record being one line, a ``plain`` file (``raw.plain_text``) needs no screen per column.
     """
     import pandas as pd
 
@@ -200,4 +201,4 @@ def _read_fast(table, text: str, delimiter: str, file: str):
     except AttributeError:  # a short row: pandas fills its missing cells with NaN
         return None
     numbers = range(skip + 1, skip + 1 + len(frame))
-    return raw_table(table, header, data, numbers, file, None)
+    return raw_table(table, header, data, numbers, file, None, screen=not plain)

@@ -16,7 +16,7 @@ import pandas as pd
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
 from pk_report.schema import Table
-from pk_report.textsafe import CONTROL, controls_in, nfc, nfc_all
+from pk_report.textsafe import CONTROL, controls_in, nfc
 
 MAX_TITLE_ROWS = 10
 MAX_CELL_CHARS = 32_767  # what one cell in Excel holds
@@ -71,7 +71,7 @@ def columns_text(rows: list[list], positions: list[int]) -> list[list[str]]:
     if rows and min(map(len, rows)) < width:
         rows = [row if len(row) >= width else list(row) + [None] * (width - len(row))
                 for row in rows]
-    return [nfc_all([c.strip() if type(c) is str else cell_text(c) for c in [row[j] for row in rows]])
+    return [[c.strip() if type(c) is str else cell_text(c) for c in [row[j] for row in rows]]
             for j in positions]
 
 
@@ -121,11 +121,15 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
 
 
 def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
-              numbers, file: str, sheet: str | None) -> tuple[RawTable, list[Problem]]:
-    """The RawTable from the contract columns' text; empty rows dropped; the problems of the
-    header and of cells no register should hold (see ``cell_problems``)."""
+              numbers, file: str, sheet: str | None, screen: bool = True
+              ) -> tuple[RawTable, list[Problem]]:
+    """The RawTable from the contract columns' text (in NFC); empty rows dropped; the problems
+    of the header and of cells no register should hold (``cell_problems``), unless the caller
+    knows there can be none (``screen=False``: a CSV file screened whole)."""
     problems = list(header.problems)
-    problems.extend(cell_problems(table, header, data, numbers, file, sheet))
+    if screen:
+        data, found = cell_problems(table, header, data, numbers, file, sheet)
+        problems.extend(found)
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
     if len(frame.columns):  # every cell is text here, so truth is "not empty"
@@ -146,7 +150,7 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
 
 
 def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
-                    sheet: str | None) -> tuple[RawTable | None, list[Problem]]:
+                    sheet: str | None, screen: bool = True) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
 
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
@@ -159,26 +163,78 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     body = rows[header.index + 1:]
     names = list(header.positions)
     data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
-    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet)
+    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet, screen)
 
 
 def _digits(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def screen_column(column: list[str]) -> tuple[list[str], bool, bool]:
+    """(the column in NFC, whether a cell may hold a control character, whether a cell may be
+    longer than ``MAX_CELL_CHARS``), from one join of the whole column: a clean column, as
+    nearly every column is, costs a join and a few passes at C speed, never a Python call per
+    cell.
+
+    Joined with NUL, which composes with nothing, the column is in NFC exactly when each cell
+    is. In its UTF-8 bytes a C0 control or DEL is a byte of its own (every byte of a longer
+    character is 0x80 or more), so deleting every other byte leaves the NUL separators and the
+    controls; a C1 control is looked for only where its lead byte 0xC2 occurs. The cells'
+    lengths in bytes, between the NULs, bound their lengths in characters.
+    """
+    import unicodedata
+
+    import numpy as np
+
+    joined = "\x00".join(column)
+    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+        column = [nfc(text) for text in column]
+        joined = "\x00".join(column)
+    data = joined.encode("utf-8", "surrogatepass")
+    controls = len(data.translate(None, _OTHER_BYTES)) != max(len(column) - 1, 0) or (
+        b"\xc2" in data and _C1.search(joined) is not None)
+    long = False
+    if len(data) > MAX_CELL_CHARS:
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+        long = bool((np.diff(ends, prepend=-1, append=len(data)) - 1).max() > MAX_CELL_CHARS)
+    return column, controls, long
+
+
+def plain_text(data: bytes, text: str) -> bool:
+    """Whether a whole file's cells are surely free of control characters and no longer than
+    ``MAX_CELL_CHARS`` when each record is one line: no control byte, no line that long. One
+    pass of C code over the bytes, so a CSV file read the fast way needs no screen per column.
+    """
+    import numpy as np
+
+    if data.translate(None, _OTHER_BYTES) or (b"\xc2" in data and _C1.search(text)):
+        return False
+    if len(data) <= MAX_CELL_CHARS:
+        return True
+    raw = np.frombuffer(data, dtype=np.uint8)
+    breaks = np.flatnonzero((raw == 10) | (raw == 13))
+    return bool((np.diff(breaks, prepend=-1, append=len(data)) - 1).max() <= MAX_CELL_CHARS)
+
+
 def cell_problems(table: Table, header: Header, data, numbers, file: str,
-                  sheet: str | None) -> list[Problem]:
-    """Cells longer than Excel allows (an error: in a CSV file usually a quote never closed,
-    which swallows the rest of the file) and cells holding control characters (a warning:
-    they are shown escaped and left out of the report). Each column is looked at whole first,
-    so a clean column costs one join and one search."""
+                  sheet: str | None) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The columns in NFC, and the cells no register should hold: longer than Excel allows (an
+    error: in a CSV file usually a quote never closed, which swallows the rest of the file) or
+    with control characters (a warning: they are shown escaped and left out of the report).
+    Each column is screened whole (``screen_column``); only a column that may hold such a cell
+    is looked at cell by cell."""
     problems = []
     numbers = list(numbers)
+    columns = {}
     for name in data:
-        column = list(data[name])
-        joined = "\n".join(column)
-        long = len(joined) > MAX_CELL_CHARS and max(map(len, column)) > MAX_CELL_CHARS
-        if not long and not CONTROL.search(joined):
+        column, controls, long = screen_column(list(data[name]))
+        columns[name] = column
+        if not controls and not long:
             continue
         header_text = header.headers.get(name, name)
         for row, text in zip(numbers, column):
@@ -195,4 +251,4 @@ def cell_problems(table: Table, header: Header, data, numbers, file: str,
                     f"Cellen innehåller styrtecken ({', '.join(controls_in(text))}), som inte "
                     "syns men kan styra en terminal. De visas här som koder och tas inte med i "
                     "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING))
-    return problems
+    return columns, problems
