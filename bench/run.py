@@ -87,12 +87,20 @@ def main() -> None:
         t = r["wall_median"]
         print(f"pk-report {' '.join(argv):14s} {t:.3f} s  "
               f"{target(' '.join(argv), t < 0.25, f'{t:.3f} s < 0.25 s')}")
-    print("\n## Report on the sample (median of 5; targets: md < 1 s, docx < 2 s)")
-    for fmt, limit in (("md", 1.0), ("docx", 2.0)):
+    print("\n## Report on the sample (median of 5; targets: md < 1 s, docx < 2 s, pdf < 1.5 s)")
+    for fmt, limit in (("md", 1.0), ("docx", 2.0), ("pdf", 1.5)):
         out = DATA / f"rapport.{fmt}"
         t = measure("cli", argv=["build", "2009", "-o", str(out)], repeat=5)["wall_median"]
         print(f"build 2009 -> {fmt:4s} {t:.3f} s  "
               f"{target(f'build {fmt}', t < limit, f'{t:.3f} s < {limit:g} s')}")
+    print("\n## With charts (median of 5; targets: annual docx < 2 s, period docx < 2.5 s)")
+    for years, limit in (("2009", 2.0), ("2007-2010", 2.5)):
+        out = DATA / f"rapport_{years}.docx"
+        t = measure("cli", argv=["build", years, "-o", str(out)], repeat=5)["wall_median"]
+        bare = measure("cli", argv=["build", years, "-o", str(out), "--utan-diagram"],
+                       repeat=5)["wall_median"]
+        print(f"build {years:9s} -> docx {t:.3f} s (without charts {bare:.3f} s)  "
+              f"{target(f'docx charts {years}', t < limit, f'{t:.3f} s < {limit:g} s')}")
     print("\n## stats --format json on each size (wall clock of the whole command; median of 3,"
           " 'huge' once)")
     print(f"{'size':7s} {'rows':>8s} {'form':5s} {'pk-report':>10s} {'calamine':>9s} "

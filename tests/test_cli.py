@@ -120,7 +120,7 @@ def test_validera_sample_and_announcement():
     result = runner.invoke(app, ["validera"])
     assert result.exit_code == 0
     assert "medföljande exempeldatan" in result.output
-    assert "Inga fel och en varning." in result.output
+    assert "Inga fel och två varningar." in result.output
 
 
 def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_tables):
@@ -129,7 +129,7 @@ def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_ta
     from helpers import write_csv_folder
 
     folder = write_csv_folder(tmp_path / "min data", sample_tables)
-    hint = f"Datan har en varning; kör pk-report validera --data '{folder}' för att se den."
+    hint = f"Datan har två varningar; kör pk-report validera --data '{folder}' för att se dem."
     for argv in (["build", "2009"], ["stats", "--format", "json"]):
         result = runner.invoke(app, [*argv, "--data", str(folder)])
         assert result.exit_code == 0
@@ -141,7 +141,7 @@ def test_build_and_stats_mention_the_warnings_validera_lists(tmp_path, sample_ta
 def test_env_variable_names_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("PK_REPORT_DATA", str(tmp_path / "saknas"))
     result = runner.invoke(app, ["validera"])
-    assert result.exit_code == 1 and "Hittar inte" in result.output
+    assert result.exit_code == 2 and "Hittar inte" in result.output  # a usage error
 
 
 def test_mall_refuses_to_overwrite_and_accepts_the_sample(tmp_path, sample_tables):
@@ -156,9 +156,10 @@ def test_mall_refuses_to_overwrite_and_accepts_the_sample(tmp_path, sample_table
     assert "Instruktioner" in wb.sheetnames
     sheet = wb["tillfallen"]
     assert sheet.freeze_panes == "A2"
-    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
+    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.formula1]
     assert any("genomförd" in f for f in lists)
-    assert any("K,M,X" in dv.formula1 for dv in wb["deltagare"].data_validations.dataValidation)
+    assert any("kvinna,man,annat" in dv.formula1 for dv in wb["deltagare"].data_validations.dataValidation
+               if dv.formula1)  # the words a clerk writes (issue 15 point 3)
     for name, rows in sample_tables.items():
         ws = wb[name]
         columns = [c.value for c in ws[1]]

@@ -213,9 +213,13 @@ def test_more_forms_than_the_response_base_is_a_warning_naming_the_course(tmp_pa
         + [{"kurs_id": "tom", "ar": "2009", "betyg": "3"}]))
     loaded = inspect(folder)
     assert not loaded.errors
-    late = {p.value: p for p in warnings(loaded.problems) if p.table == "utvarderingar"}
+    late = {"tom" if "Tom kurs" in p.message else "k": p
+            for p in warnings(loaded.problems) if p.table == "utvarderingar"}
     assert set(late) == {"k", "tom"}
-    assert late["k"].column == "kurs_id" and late["k"].file.endswith("utvarderingar.csv")
+    assert late["k"].file.endswith("utvarderingar.csv")
+    # placed on the rows it rests on, not on the (empty) kurs_id column (issue 15 point 9)
+    assert (late["k"].row, late["k"].column, late["tom"].row) == (2, None, 5)
+    assert "utvärderingarna (raderna 2–4 i filen utvarderingar.csv) hör" in late["k"].message
     assert "”Kurs” 2009 har 3 utvärderingar men 2 deltagande politiker" in late["k"].message
     assert "150\u00a0procent" in late["k"].message
     assert "kan inte räknas" in late["tom"].message

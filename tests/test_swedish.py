@@ -62,3 +62,28 @@ def test_lists_and_quotes():
 def test_decimal_comma_half_up():
     assert swedish.decimal(3.45) == "3,5"
     assert swedish.decimal(3.0) == "3,0"
+
+
+def test_dates_in_running_text_take_den():
+    assert swedish.date_phrase("2008-03-12") == "den 12 mars 2008"
+    assert swedish.date_phrase(dt.date(2009, 6, 23)) == "den 23 juni 2009"
+    assert swedish.date_phrase("2010-03") == "mars 2010"
+    assert swedish.date_phrase("2010-03", "i") == "i mars 2010"
+
+
+def test_numbers_side_by_side_and_small_shares():
+    assert swedish.counts([(19, "stadsdelschef"), (10, "fackförvaltningschef"),
+                           (9, "bolagschef")]) == [f"19{NBSP}stadsdelschefer",
+                                                   f"10{NBSP}fackförvaltningschefer",
+                                                   f"9{NBSP}bolagschefer"]
+    assert swedish.counts([(5, "kvinna"), (3, "man")]) == ["fem kvinnor", "tre män"]
+    assert swedish.share(7, 8, 87) == "sju av åtta"
+    assert swedish.share(57, 87, 65) == f"65{NBSP}procent"
+
+
+@pytest.mark.parametrize("omfattning,phrase", [
+    ("två dagar", "om två dagar"), ("halvdag", "om en halvdag"), ("kväll", "om en kväll"),
+    ("internat, två dagar", "om två dagar i internatform"), ("3 timmar", "om 3 timmar"),
+    ("workshop", "(workshop)")])
+def test_extent_of_a_session(omfattning, phrase):
+    assert swedish.extent(omfattning) == phrase

@@ -56,6 +56,10 @@ TAIL = """
 | text som börjar med = + - @ i data | CSV-utdata får en apostrof först; Markdown, HTML och Word visar texten som text |
 | namn och fritextkommentarer | syns aldrig i någon utdata (kommentarer bara med `--med-kommentarer`) |
 | utvärderingsgrupper under anonymitetsgränsen | döljs i rapporten och i `stats --per kon`, liksom den grupp som annars kunde räknas fram |
+| bild i registratorns text (`texter`, `beskrivning`): `![x](/sökväg/fil)`, `![x](../fil.png)` | ingen fil läses (pandoc i sandlåda); bilden blir sin alternativtext i Word, PDF och HTML (kod 0) |
+| bild från nätet i texten: `![x](http://…)` | inget anrop görs och bygget väntar inte; bilden blir sin alternativtext (kod 0) |
+| rå utdata i texten: ```` ```{=openxml} ````, `<script>`, ```` ```{=typst} ````, `\\input{…}` | visas som text; Word-filen är hel, inget skript i HTML, inget körs i PDF (kod 0) |
+| fel i den egna PDF-mallen `rapport.typ` (`--mallar`) | ”PDF-filen kunde inte skapas: … Rätta mallen rapport.typ i din mallmapp, eller ta bort den …” (kod 1); ingen fil skrivs |
 
 ## Varningar (avslutningskod 0)
 
@@ -67,12 +71,12 @@ som visar dem (”Datan har en varning; kör pk-report validera --data … för 
 |---|---|
 | blad eller CSV-fil som inte hör till formatet | ”Bladet … hör inte till dataformatet och läses inte.” |
 | kolumn som inte hör till formatet | ”Kolumnen … ingår inte i dataformatet och läses inte.” |
-| framflyttat tillfälle utan nytt datum | ”Framflyttat tillfälle utan nytt datum. Fyll i nytt_datum …” |
-| tillfälle med både antal_deltagare och rader i deltagare | ”… antal_deltagare används inte.” |
+| framflyttat tillfälle utan nytt datum (tom cell; ett felaktigt värde är i stället ett fel) | ”Framflyttat tillfälle utan nytt datum. Fyll i ”nytt_datum” …” |
+| tillfälle med både antal_deltagare och rader i deltagare | ”Tillfället har också rader på bladet ”deltagare”, så ”antal_deltagare” används inte. …” |
 | utvärdering av ett tillfälle som inte genomfördes | ”Utvärdering för ett tillfälle som inte genomfördes.” |
 | negativt belopp | ”Negativt belopp: räknas som en kreditering …” |
 | okänd inställning | ”Okänd inställning. Kända är …” |
-| fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent.” |
+| fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent. Kontrollera att utvärderingarna (raderna 2–4 i filen utvarderingar.csv) hör till rätt kurs …”, på den första av raderna |
 """
 
 
@@ -88,6 +92,45 @@ def hostile_lines() -> list[str]:
     return rows
 
 
+USAGE_HEAD = """
+## Kommandoraden (avslutningskod 2)
+
+Fel i kommandot, inte i datan: inget läses eller skrivs. Meddelandet är det som pk-report
+skriver (taget ur en körning).
+
+| fall | kommando | vad användaren ser |
+|---|---|---|
+"""
+
+USAGE_CASES = [
+    ("sökväg som inte finns", ["validera", "--data", "Register 2009/saknas.xlsx"]),
+    ("sökväg som inte finns, i miljövariabeln", ["stats"],
+     {"PK_REPORT_DATA": "/mnt/delad/register.xlsx"}),
+    ("-o utan filändelse", ["build", "2009", "-o", "rapport"]),
+]
+
+USAGE_TAIL = """| sökväg som inte går att läsa (ingen behörighet) | `validera --data låst.xlsx` | ”Kan inte läsa låst.xlsx (angiven med --data): du har inte behörighet att läsa den. Be den som äger den om läsbehörighet, eller kopiera registret till en egen mapp och ange kopian.” |
+
+Tusentals okända id:n (t.ex. 3 000 deltagarrader mot 350 tillfällen) ger ett fel per rad med
+kod 1 på en bråkdel av en sekund: förslagen (”Menade du …”) räknas en gång per okänt värde och
+har ett tak (se docs/beslut.md).
+"""
+
+
+def usage_rows() -> list[str]:
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    rows = []
+    for name, argv, *env in USAGE_CASES:
+        result = CliRunner().invoke(app, argv, env=env[0] if env else None)
+        assert result.exit_code == 2, (argv, result.output)
+        message = " ".join(result.output.split()).removeprefix("Fel: ").replace("|", "\\|")
+        rows.append(f"| {name} | `{' '.join(argv)}` | ”{message}” |")
+    return rows
+
+
 def main() -> None:
     lines = []
     for path in CASES:
@@ -96,7 +139,8 @@ def main() -> None:
             data = build_case(case, Path(tmp))
             expect = case["expect"]
             problems = [p for p in inspect(data).errors
-                        if p.table == expect["table"] and p.row == expect["row"]]
+                        if p.table == expect["table"] and p.row == expect["row"]
+                        and (expect["column"] is None or p.column == expect["column"])]
             p = problems[0]
             place = p.place().replace("|", "\\|")
             message = p.message.replace("|", "\\|")
@@ -104,8 +148,9 @@ def main() -> None:
                 message = f"(värde ”{p.value}”) {message}"
             lines.append(f"| {path.stem.replace('_', ' ')} | {case['form']} | {place} | {message} |")
     out = ROOT / "docs" / "felkatalog.md"
-    out.write_text(HEAD + "\n".join(lines) + "\n" + HOSTILE_HEAD + "\n".join(hostile_lines())
-                   + "\n" + TAIL, encoding="utf-8")
+    out.write_text(HEAD + "\n".join(lines) + "\n" + USAGE_HEAD + "\n".join(usage_rows()) + "\n"
+                   + USAGE_TAIL + HOSTILE_HEAD + "\n".join(hostile_lines()) + "\n" + TAIL,
+                   encoding="utf-8")
     print(f"Wrote {out}")
 
 

@@ -1,27 +1,43 @@
-"""Writes templates/reference.docx: the Word styles pandoc uses for the report.
+"""Writes templates/reference.docx: the Word styles and page pandoc uses for the report.
 
-Starts from pandoc's own reference document and sets Swedish language (sv-SE), a sober
-body font, heading sizes and the table style, so the clerk can restyle everything in Word
-(Formatmallar) and save the file back as their own reference.docx.
+Starts from pandoc's own reference document and sets what a Swedish municipal document has:
+A4 portrait, 2.5 cm margins, a footer "Sida X av Y" (Word's PAGE and NUMPAGES fields),
+Swedish language (sv-SE) in every style, a sober body font, heading sizes, and a visible table
+style ("Table": thin rules, a shaded bold header row). The clerk restyles everything in Word
+(Formatmallar, Sidlayout, Sidfot) and saves the file back as their own reference.docx.
 
 Run:  python tools/make_reference_docx.py
 """
 
 from __future__ import annotations
 
-import tempfile
+import io
+import subprocess
+import sys
 from pathlib import Path
 
-import pypandoc
-from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
-OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
+from docx import Document  # noqa: E402  (python-docx, a test dependency)
+from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
+from docx.oxml import OxmlElement  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+from docx.shared import Cm, Mm, Pt, RGBColor  # noqa: E402
+
+from pk_report.report.pandoc import pandoc_binary  # noqa: E402
+from pk_report.reproducible import fixed_zip  # noqa: E402
+
+OUT = ROOT / "templates" / "reference.docx"
+LANG = "sv-SE"
+BODY_FONT = "Arial"  # LibreOffice has its metric twin, Liberation Sans: same line breaks
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+RULE = "7F7F7F"
+HEADER_FILL = "DCE3EC"
 
 
-def set_language(style, lang: str = "sv-SE") -> None:
+def set_language(style, lang: str = LANG) -> None:
     rpr = style.element.get_or_add_rPr()
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
@@ -32,31 +48,151 @@ def set_language(style, lang: str = "sv-SE") -> None:
     rpr.append(el)
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base.docx"
-        pypandoc.convert_text("x", "docx", format="markdown", outputfile=str(base))
-        doc = Document(str(base))
+def element(tag: str, **attrs: str):
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    return el
+
+
+def add_field(paragraph, instruction: str, shown: str) -> None:
+    """A complex field (Word and LibreOffice both update PAGE and NUMPAGES when they lay out)."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
+                       ("result", shown), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = element("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        elif kind == "result":
+            run.text = text
+        else:
+            run._r.append(element("w:fldChar", fldCharType=kind))
+
+
+def page_setup(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.25)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    if "Footer" not in {s.name for s in doc.styles}:
+        footer_style = doc.styles.add_style("Footer", WD_STYLE_TYPE.PARAGRAPH)
+        footer_style.base_style = doc.styles["Normal"]
+        footer_style.element.attrib.pop(qn("w:customStyle"), None)  # Word's own "footer"
+    p = footer.paragraphs[0]
+    p.style = doc.styles["Footer"]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Sida ")
+    add_field(p, "PAGE", "1")
+    p.add_run(" av ")
+    add_field(p, "NUMPAGES", "1")
+
+
+def table_style(doc) -> None:
+    """The "Table" style pandoc gives every table: rules between rows, a marked header row."""
+    style = doc.styles["Table"]
+    el = style.element
+    for old in el.findall(qn("w:tblPr")) + el.findall(qn("w:tblStylePr")):
+        el.remove(old)
+    tbl_pr = element("w:tblPr")
+    borders = element("w:tblBorders")
+    for side in ("top", "bottom", "insideH"):
+        borders.append(element(f"w:{side}", val="single", sz="4", space="0", color=RULE))
+    tbl_pr.append(borders)
+    margins = element("w:tblCellMar")
+    for side, width in (("top", "40"), ("left", "108"), ("bottom", "40"), ("right", "108")):
+        margins.append(element(f"w:{side}", w=width, type="dxa"))
+    tbl_pr.append(margins)
+    el.append(tbl_pr)
+    first = element("w:tblStylePr", type="firstRow")
+    r_pr = element("w:rPr")
+    r_pr.append(element("w:b"))
+    first.append(r_pr)
+    tc_pr = element("w:tcPr")
+    tc_borders = element("w:tcBorders")
+    tc_borders.append(element("w:bottom", val="single", sz="8", space="0", color="404040"))
+    tc_pr.append(tc_borders)
+    tc_pr.append(element("w:shd", val="clear", color="auto", fill=HEADER_FILL))
+    tc_pr.append(element("w:vAlign", val="bottom"))
+    first.append(tc_pr)
+    el.append(first)
+
+
+def paragraph_styles(doc) -> None:
+    names = {s.name for s in doc.styles}
     body = doc.styles["Normal"]
-    body.font.name = "Calibri"
+    body.font.name = BODY_FONT
     body.font.size = Pt(11)
+    for name, size in [("Title", 20), ("Subtitle", 14), ("Heading 1", 16), ("Heading 2", 13),
+                       ("Heading 3", 12), ("Heading 4", 11)]:
+        if name in names:
+            st = doc.styles[name]
+            st.font.name = BODY_FONT
+            st.font.size = Pt(size)
+            st.font.bold = name != "Subtitle"
+            st.font.italic = False
+            st.font.color.rgb = ACCENT
+            if name == "Title":
+                st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            if name.startswith("Heading"):
+                st.paragraph_format.keep_with_next = True
+    for name in ("Subtitle", "Date", "Author"):
+        if name in names:
+            doc.styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if "Date" in names:  # the title block's "Datum: …" and "Diarienummer: …" lines
+        date = doc.styles["Date"]
+        date.font.name = BODY_FONT
+        date.font.size = Pt(11)
+        date.font.bold = False
+        date.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+        date.paragraph_format.space_after = Pt(18)
+    for name in ("Captioned Figure", "Figure"):  # an image: air above, kept with its caption
+        if name in names:
+            doc.styles[name].paragraph_format.space_before = Pt(12)
+            doc.styles[name].paragraph_format.keep_with_next = True
+    if "Image Caption" in names:
+        doc.styles["Image Caption"].paragraph_format.space_after = Pt(12)
+    if "Footer" in names:
+        doc.styles["Footer"].font.size = Pt(9)
     for style in doc.styles:
         try:
             set_language(style)
         except (AttributeError, ValueError):
             continue
-    for name, size in [("Title", 20), ("Heading 1", 16), ("Heading 2", 14), ("Heading 3", 12)]:
-        if name in [s.name for s in doc.styles]:
-            st = doc.styles[name]
-            st.font.name = "Calibri"
-            st.font.size = Pt(size)
-            st.font.bold = True
-            st.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
-    for p in list(doc.paragraphs):
-        p._element.getparent().remove(p._element)
-    doc.core_properties.language = "sv-SE"
-    doc.core_properties.title = "Rapport från styrgruppen för politikerutbildning"
-    doc.save(str(OUT))
+
+
+def settings(doc) -> None:
+    el = doc.settings.element
+    for lang in el.findall(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), LANG)
+    for rsids in el.findall(qn("w:rsids")):
+        el.remove(rsids)
+
+
+def main() -> None:
+    base = subprocess.run([pandoc_binary(), "--print-default-data-file", "reference.docx"],
+                          capture_output=True, check=True).stdout
+    doc = Document(io.BytesIO(base))
+    page_setup(doc)
+    paragraph_styles(doc)
+    table_style(doc)
+    settings(doc)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    core = doc.core_properties
+    core.author = core.last_modified_by = core.comments = core.keywords = ""
+    core.title = "Rapport från styrgruppen för politikerutbildning"
+    core.language = LANG
+    core.revision = 1
+    out = io.BytesIO()
+    doc.save(out)
+    OUT.write_bytes(fixed_zip(out.getvalue()))
     print(f"Wrote {OUT}")
 
 

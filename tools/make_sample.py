@@ -208,7 +208,7 @@ def year_2009() -> None:
            malgrupp="ledamöter i de sociala utskotten", planerade_tillfallen=3)
     for i, d in enumerate(["2009-11-05", "2009-11-19", "2009-12-03"], 1):
         session(f"2009-SU-{i}", 2009, "sociala_utskott", d, "halvdag", "framflyttad",
-                orsak="Styrgruppen beslöt att flytta fram utbildningen", nytt_datum="2010-03")
+                orsak="Styrgruppens beslut", nytt_datum="2010-03")
 
     cost(2009, "presidier", "Internat, lokaler och förtäring", "298 450")
     cost(2009, "workshop", "Föreläsare och lokaler", "142 800")
@@ -302,8 +302,8 @@ PRESIDIER = (
     "nämndens/styrelsens arbete med styrning och uppföljning, och första gången som "
     "förvaltnings- och bolagschefer var inbjudna att delta tillsammans med respektive presidium.")
 WORKSHOP = ("Målet var att ge övriga nämnd- och styrelseledamöter en kortare variant av "
-            "presidieutbildningen. För att ge så många som möjligt tillfälle att delta "
-            "genomfördes utbildningen både under våren och under hösten.")
+            "presidieutbildningen. Utbildningen gavs vid flera tillfällen under året för att ge "
+            "så många som möjligt tillfälle att delta.")
 STIFTELSE = ("För att kunna tillgodose donatorns vilja krävs det kunskaper om "
              "handläggningsprocessen och hur man gör korrekt urval av ansökningar inom det "
              "sociala området.")
@@ -322,22 +322,42 @@ BOHICA = ("Bemötandespelet BOHICA i en version med frågor och händelsekort an
           "kommunens förtroendevalda.")
 TEXTS_2009 = [
     ("inledning", "Representanter för styrgruppen har med stöd av stadskansliet utgjort "
-                  "kursledning vid samtliga utbildningar."),
-    ("allmant", "Styrgruppen har gått igenom utvärderingsmaterialet från samtliga utbildningar "
+                  "kursledning vid samtliga utbildningar. Utbildningarna följer den antagna "
+                  "utbildningsplanen för mandatperioden."),
+    ("allmant", "Styrgruppen kan också konstatera att utvärderingarna från de olika "
+                "utbildningarna generellt väl motsvarar vad de deltagande förväntar sig.\n\n"
+                "Styrgruppen har gått igenom utvärderingsmaterialet från samtliga utbildningar "
                 "och noterat de synpunkter som redovisats, som underlag för kommande "
                 "utbildningsplanering. Förslag på kompletterande utbildningar har framförts och "
                 "kan leda till att styrgruppen föreslår sådana i utbildningsplanen för nästa "
                 "mandatperiod.\n\nInformation motsvarande den som getts till politikerna samt "
                 "återkoppling av diskussionerna har, när stadskansliets ledning så ansett "
-                "lämpligt, getts vid förvaltnings- och bolagschefsträffar."),
-    ("genus_ks", "Kommunstyrelsen uppdrog 2008-03-12 § 126 åt styrgruppen att ta fram en "
-                 "genusutbildning för kommunstyrelsen. Deltagandet vid de två första "
-                 "halvdagarna var lågt, och vid sitt sammanträde den 23 juni 2009 beslöt "
-                 "kommunstyrelsen att avboka de planerade tillfällena och ge styrgruppen i "
-                 "uppdrag att med en enkät hämta in synpunkter på upplägg och innehåll. Efter "
-                 "enkäten föreslog styrgruppen att utbildningen för KS-ledamöter ska ges vid två "
-                 "halvdagar under våren 2010."),
-    ("genus_namnder", "Många önskemål framkom om en fortsättning på utbildningen."),
+                "lämpligt, getts vid förvaltnings- och bolagschefsträffar. Där har ledning, "
+                "styrning, ansvar och roller diskuterats och utvärderingarna och synpunkterna "
+                "från politikerutbildningarna presenterats, som ett led i att "
+                "utbildningsinsatserna för såväl den politiska ledningen som ledningen för "
+                "förvaltningar och bolag ska hänga ihop."),
+    ("genus_ks", "Kommunstyrelsen uppdrog den 12 mars 2008 (§ 126) åt styrgruppen att dels ta "
+                 "fram en genusutbildning för kommunstyrelsen, dels se över möjligheterna att ta "
+                 "fram ett utbildningspaket i genusfrågor för stadens övriga förtroendevalda. "
+                 "Uppdraget återredovisades till kommunstyrelsen i januari 2009 och innebar att "
+                 "en utbildning i två steg skulle genomföras för såväl kommunstyrelsen som "
+                 "stadens nämnder och styrelser.\n\nUnder våren gavs steg ett för KS-ledamöterna. "
+                 "Deltagandet var lågt. Vid sitt sammanträde den 23 juni 2009 beslöt "
+                 "kommunstyrelsen att återta beslutet från sammanträdet den 10 juni 2009 (§ 419) "
+                 "om genusutbildning för kommunstyrelsen, att avboka de planerade "
+                 "utbildningstillfällena och att ge styrgruppen i uppdrag att efter sommaren "
+                 "hämta in synpunkter på upplägg och innehåll med en enkät till KS-ledamöterna "
+                 "och tjänstemännen.\n\nEfter enkäten beslöt styrgruppen att föreslå "
+                 "kommunstyrelsen att utbildningen för KS-ledamöter ska ges vid två halvdagar "
+                 "under våren 2010. Stadskansliet fick i uppdrag att ta fram förslag till "
+                 "innehåll och datum."),
+    ("genus_namnder", "Utbildningen var steg ett i genusutbildningen för stadens nämnder och "
+                      "styrelser. Många önskemål framkom om en fortsättning på utbildningen."),
+    ("stiftelse_bidrag", "Enligt utvärderingen fann deltagarna utbildningen relevant för det "
+                         "politiska uppdraget."),
+    ("avslutning", "Respektive nämnd, bolag och stiftelse har svarat för eventuellt arvode och "
+                   "förlorad arbetsinkomst för sina ledamöter."),
 ]
 
 COLUMNS = {

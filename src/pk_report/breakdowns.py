@@ -120,6 +120,25 @@ def gender_comparison(ds: Dataset, evaluations: pd.DataFrame) -> GenderCompariso
     return None
 
 
+GENDER_GAP = 10  # procentenheter between the shares of mycket nöjda: a clear difference
+GENDER_GROUP = 4  # times anonymitetsgrans (and at least 20 forms): a group large enough
+
+
+def gender_verdict(comparison: GenderComparison, threshold: int) -> str | None:
+    """Who was more satisfied, said only where it means something (docs/beslut.md): both
+    groups have at least four times the anonymity threshold, and at least 20, forms; then
+    'kvinnor' or 'man' when the shares of mycket nöjda differ by ``GENDER_GAP`` points or more,
+    else 'lika'. ``None`` when the groups are too small to say anything."""
+    smallest = min(comparison.women.utvarderingar, comparison.men.utvarderingar)
+    if smallest < max(20, GENDER_GROUP * threshold):
+        return None
+    if comparison.difference >= GENDER_GAP:
+        return "kvinnor"
+    if comparison.difference <= -GENDER_GAP:
+        return "man"
+    return "lika"
+
+
 def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]:
     """Evaluations per grade value, every grade of the scale present (zeros included)."""
     counts = evaluations["varde"].astype("int64").value_counts().to_dict()
@@ -144,5 +163,6 @@ def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
     threshold = ds.settings.anonymitetsgrans
     for kurs_id, counts in out.items():
         hidden = hidden_groups(counts, threshold)
-        out[kurs_id] = {style: n for style, n in counts.items() if style not in hidden}
+        shown = {style: n for style, n in counts.items() if style not in hidden}
+        out[kurs_id] = shown if any(shown.values()) else {}  # all hidden: nothing to say
     return out

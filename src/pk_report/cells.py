@@ -18,6 +18,7 @@ import pandas as pd
 from pk_report import schema
 from pk_report.names import norm_name
 from pk_report.readers.raw import EXCEL_ERROR
+from pk_report.year_span import SpanError, parse_span
 
 Parsed = tuple[object, str | None]
 
@@ -25,7 +26,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]")
 _INT_TEXT = re.compile(r"^[+-]?\d+(\.0+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_NAME = re.compile(r"^([^\W\d_]+)\.?\s+(\d{4})$")  # "februari 2015", "feb. 2015"
 
 
 def parse_text(text: str) -> Parsed:
@@ -86,29 +88,53 @@ def parse_date(text: str) -> Parsed:
     return None, "Inte ett datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2009-03-12."
 
 
+def _swedish_month(name: str) -> int | None:
+    """1..12 for a Swedish month name, whole or abbreviated as Babel writes it ("feb.")."""
+    from babel.dates import get_month_names
+
+    name = name.lower()
+    for width in ("wide", "abbreviated"):
+        for number, month in get_month_names(width, locale="sv").items():
+            if month.lower().rstrip(".") == name:
+                return number
+    return None
+
+
 def parse_month_or_date(text: str) -> Parsed:
+    """A month stays a month ("2010-03"; also "2010-3" and "mars 2010"), a date a date."""
     m = _MONTH.match(text)
     if m and 1 <= int(m[2]) <= 12:
-        return f"{m[1]}-{m[2]}", None
+        return f"{m[1]}-{int(m[2]):02d}", None
+    named = _MONTH_NAME.match(text)
+    if named and (month := _swedish_month(named[1])):
+        return f"{named[2]}-{month:02d}", None
     value, message = parse_date(text)
     if value is None:
-        return None, "Inte ett datum eller en månad. Skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM, t.ex. 2010-03."
+        return None, ("Inte ett datum eller en månad. Skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM, t.ex. "
+                      "2010-03 (eller mars 2010).")
     return value.isoformat(), None
 
 
 def choice_parser(choices: dict[str, object], what: str) -> Callable[[str], Parsed]:
-    allowed = ", ".join(dict.fromkeys(str(v) for v in choices.values()))
+    """``what`` is the column as the clerk's sheet names it; the allowed values are listed as
+    a clerk writes them (”fullmäktige”, not the id ”fullmaktige”)."""
+    from pk_report.swedish import join
+
+    allowed = join(list(dict.fromkeys(schema.WORDS.get(str(v), str(v)) for v in choices.values())),
+                   "eller")
 
     def parse(text: str) -> Parsed:
         value = choices.get(norm_name(text))
         if value is None:
-            return None, f"Okänt värde för {what}. Tillåtna värden: {allowed}."
+            return None, f"Okänt värde för ”{what}”. Skriv {allowed}."
         return value, None
 
     return parse
 
 
-def parser_for(column: schema.Column) -> Callable[[str], Parsed]:
+def parser_for(column: schema.Column, label: str | None = None) -> Callable[[str], Parsed]:
+    """The parser of ``column``; ``label`` is its header in the clerk's sheet, for messages."""
+    label = label or column.name
     if column.kind == schema.INT:
         return parse_int
     if column.kind == schema.AMOUNT:
@@ -118,12 +144,22 @@ def parser_for(column: schema.Column) -> Callable[[str], Parsed]:
     if column.kind == schema.MONTH_OR_DATE:
         return parse_month_or_date
     if column.kind == schema.BOOL:
-        bools = choice_parser(schema.YES_NO, column.name)
+        bools = choice_parser(schema.YES_NO, label)
         return lambda text: (bools(text)[0], None) if bools(text)[1] is None else (
             None, "Skriv ja eller nej (eller j/n, x, 1/0).")
     if column.kind == schema.CHOICE and column.choices:
-        return choice_parser(column.choices, column.name)
+        return choice_parser(column.choices, label)
+    if column.kind == schema.YEAR_OR_PERIOD:
+        return parse_year_or_period
     return parse_text
+
+
+def parse_year_or_period(text: str) -> Parsed:
+    """2009 (an int) or a period '2007-2010' (as written by ``YearSpan.key``)."""
+    try:
+        return parse_span(text).key, None
+    except SpanError as exc:
+        return None, str(exc)
 
 
 @dataclass(frozen=True)

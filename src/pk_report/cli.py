@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from pk_report.cli_swedish import SwedishCommand, SwedishGroup
+from pk_report.cli_years import YEARS
 from pk_report.errors import EXIT_DATA, PkReportError
 
 EXIT_INTERNAL = 70  # a bug in pk-report, never a data or usage problem
@@ -22,11 +23,32 @@ app = typer.Typer(
     help="Årsrapporten från styrgruppen för politikerutbildning, direkt ur registrets kalkylark.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
     pretty_exceptions_enable=False, cls=SwedishGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
 )
 
 
 class State:
     debug = False
+
+
+def _debug(value: bool) -> bool:
+    State.debug = State.debug or value
+    return value
+
+
+def _version(value: bool) -> None:
+    """Eager: ``pk-report --version`` alone prints the version, before any command is asked for."""
+    if value:
+        from pk_report import __version__
+
+        typer.echo(f"pk-report {__version__}")
+        raise typer.Exit(0)
+
+
+DEBUG_HELP = "Visa hela felspåret vid fel."
+# --debug is accepted before the command and after it (on every command)
+DebugOption = Annotated[bool, typer.Option("--debug", help=DEBUG_HELP, callback=_debug,
+                                           is_eager=True)]
 
 
 class StatsFormat(str, Enum):
@@ -40,12 +62,14 @@ class Per(str, Enum):
     roll = "roll"
     kon = "kon"
     tillfalle = "tillfalle"
+    ar = "ar"
 
 
 class ReportFormat(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    pdf = "pdf"
 
 
 DataOption = Annotated[Optional[Path], typer.Option(
@@ -54,14 +78,10 @@ DataOption = Annotated[Optional[Path], typer.Option(
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
-          version: Annotated[bool, typer.Option("--version", help="Visa versionen.")] = False) -> None:
-    State.debug = debug
-    if version:
-        from pk_report import __version__
-
-        typer.echo(f"pk-report {__version__}")
-        raise typer.Exit(0)
+def _main(debug: DebugOption = False,
+          version: Annotated[bool, typer.Option("--version", help="Visa versionen och avsluta.",
+                                                callback=_version, is_eager=True)] = False) -> None:
+    State.debug = debug  # before the command's own --debug, which can only turn it on
 
 
 def _fail(exc: BaseException) -> None:
@@ -97,7 +117,7 @@ def _announce(loaded, mention_warnings: bool = True) -> None:
 
 
 @app.command("validera", cls=SwedishCommand)
-def validera(data: DataOption = None) -> None:
+def validera(data: DataOption = None, debug: DebugOption = False) -> None:
     """Kontrollera datan och lista varje problem med fil, blad, rad och kolumn."""
     try:
         from pk_report.console import console, print_problems, print_summary
@@ -116,14 +136,16 @@ def validera(data: DataOption = None) -> None:
 
 @app.command("stats", cls=SwedishCommand)
 def stats(
-    year: Annotated[Optional[int], typer.Argument(metavar="[ÅR]",
-                                           help="År; utan år visas alla år i datan.")] = None,
+    year: Annotated[Optional[str], typer.Argument(metavar="[ÅR]", click_type=YEARS,
+                    help="År eller period (2007-2010); utan år visas alla år i datan.")] = None,
     course: Annotated[Optional[str], typer.Option("--course", "--kurs", "-k", metavar="KURS",
                       help="kurs_id, tema eller en unik del av kursens namn.")] = None,
-    per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna.")] = None,
+    per: Annotated[Optional[Per], typer.Option("--per", help="Dela upp deltagarna, eller "
+                   "visa en rad per år (ar).")] = None,
     fmt: Annotated[StatsFormat, typer.Option("--format", "-f",
                    help="tabell i terminalen, csv för Excel, json för program.")] = StatsFormat.tabell,
     data: DataOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Visa siffrorna per kurs och år som tabell, CSV eller JSON."""
     try:
@@ -145,23 +167,30 @@ def stats(
 
 @app.command("build", cls=SwedishCommand)
 def build(
-    year: Annotated[int, typer.Argument(metavar="ÅR", help="Rapportens år, t.ex. 2009.")],
+    year: Annotated[str, typer.Argument(metavar="ÅR", click_type=YEARS, help="Rapportens år, "
+                    "t.ex. 2009, eller en period, t.ex. 2007-2010.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FIL",
-                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html).")] = None,
+                      help="Skriv till fil; formatet tas från filändelsen (.md, .docx, .html, .pdf).")] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f",
-                   help="md, docx eller html (annars från filändelsen, eller md).")] = None,
+                   help="md, docx, html eller pdf (annars från filändelsen, eller md).")] = None,
     mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Mapp med egna mallar; saknade filer tas från de medföljande.")] = None,
     med_kommentarer: Annotated[bool, typer.Option("--med-kommentarer",
                                help="Ta med deltagarnas fritextkommentarer i rapporten.")] = False,
+    utan_diagram: Annotated[bool, typer.Option("--utan-diagram",
+                            help="Utan diagram (annars i Word/HTML, och bredvid en .md-fil).")] = False,
     data: DataOption = None,
+    debug: DebugOption = False,
 ) -> None:
-    """Skriv årets rapport: Markdown till skärmen, eller Word/HTML med -o."""
+    """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
 
-        build_report(year, data, output, fmt.value if fmt else None, mallar, med_kommentarer,
-                     announce=_announce)
+        written = build_report(year, data, output, fmt.value if fmt else None, mallar,
+                               med_kommentarer, announce=_announce,
+                               without_charts=utan_diagram)
+        if written:
+            typer.echo(written, err=True)
     except (PkReportError, Exception) as exc:
         _fail(exc)
 
@@ -172,6 +201,7 @@ def mall(
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
     mallar: Annotated[Optional[Path], typer.Option("--mallar", metavar="MAPP",
                       help="Kopiera i stället rapportmallarna till den här mappen.")] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Skriv en tom arbetsbok att börja från (eller kopiera rapportmallarna med --mallar)."""
     try:

@@ -136,6 +136,14 @@ class _Swedish:
     def format_usage(self, ctx, formatter) -> None:
         super().format_usage(ctx, _formatter(formatter))
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's whole first paragraph in the list of commands, never cut with "...":
+        the help formatter wraps it to the terminal's width instead."""
+        import inspect
+
+        text = inspect.cleandoc(self.short_help or self.help or "")
+        return " ".join(text.split("\n\n")[0].split())
+
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -32,6 +33,8 @@ class Settings:
     kommun: str = ""
     avrundning: str = "nedat"  # "nedat" truncates, "narmaste" rounds half up
     anonymitetsgrans: int = 5
+    datum: dt.date | None = None  # the report's date, under its title (DOCX, HTML, PDF)
+    diarienummer: str = ""  # the report's registration number, under its title
 
 
 @dataclass

@@ -3,6 +3,19 @@
 The definitions are DATAFORMAT.md's "How figures are counted"; ``STATS_KEYS`` are the keys of
 ``pk-report stats --format json``, in order. Everything is grouped with pandas: no Python loop
 over participant rows.
+
+Persons and attendances. The contract's counts (``deltagare``, ``politiker``, ``tjansteman``,
+``kvinnor``, ``man``, ``anmalda``) count *attendances* (deltaganden: a person once per session)
+and sign-up rows; ``stats`` keeps them so. The report speaks of *deltagare* as distinct persons,
+so ``course_figures`` also carries, per course (a row without ``namn`` is a person of its own,
+a head count from ``antal_deltagare`` adds that many persons of unknown role):
+
+- ``unika_personer``: distinct persons present at a held session (the contract's key);
+- ``unika_politiker`` / ``unika_tjansteman``: the same for the political roles / officials;
+- ``anmalda_personer``: distinct persons signed up to any of the course's sessions;
+- ``kostnad_per_person``: ``kostnad`` divided by ``unika_personer``, whole kronor half up (the
+  report's "Kr per deltagare"; ``kostnad_per_deltagare`` divides by attendances, as the
+  contract says).
 """
 
 from __future__ import annotations
@@ -157,6 +170,13 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     col["personer"] = _unique_per_course(course, person, n_persons, n)
     col["unika_politiker"] = _unique_per_course(np.where(politician, course, -1), person,
                                                 n_persons, n)
+    official = d["tjansteman"].to_numpy(dtype=bool)[attended]
+    col["unika_tjansteman"] = _unique_per_course(np.where(official, course, -1), person,
+                                                 n_persons, n)
+    signed = pos >= 0
+    col["anmalda_personer"] = _unique_per_course(
+        np.where(pos >= 0, sc[pos], -1)[signed], d["person"].to_numpy(dtype="int64")[signed],
+        n_persons, n)
     col["unika_personer"] = col["personer"] + col["huvudantal"]
     col["svarsbas"] = np.where(col["unika_politiker"] > 0, col["unika_politiker"],
                                col["personer"]) + col["huvudantal"]
@@ -193,6 +213,9 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     courses["kostnad_per_deltagare"] = _objects(courses, [  # whole kronor from öre, half up
         divide_half_up(round(v * 100), 100 * m) if v is not None and m else None
         for v, m in zip(kostnad, col["deltagare"].tolist())])
+    courses["kostnad_per_person"] = _objects(courses, [
+        divide_half_up(round(v * 100), 100 * m) if v is not None and m else None
+        for v, m in zip(kostnad, col["unika_personer"].tolist())])
     courses["status"] = _course_status(courses)
     courses["i_plan"] = courses["i_plan"].fillna(True).astype(bool)
     for column in ["planerade_tillfallen", "inbjudna", "min_anmalda"]:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
-from pk_report.problems import Problem, errors
+from pk_report.problems import Problem, errors, sort_key
+from pk_report.schema import TABLES
 from pk_report.sources import Source, locate, read_source
 
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ def inspect(data: Path | None) -> Loaded:
         from pk_report.plausibility import figure_warnings
 
         figures = figures_of(dataset)
-        problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"))
+        problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"),
+                                              dataset.utvarderingar, read.tables.get("kurser"))
+    problems = sorted(problems, key=sort_key({name: i for i, name in enumerate(TABLES)}))
     return Loaded(source, dataset, problems, counts, figures)
 
 

@@ -25,6 +25,7 @@ class Problem:
     message: str
     sheet: str | None = None
     level: str = ERROR
+    col: int | None = None  # the column's position in the sheet, 0 = Excel's column A
 
     @property
     def is_error(self) -> bool:
@@ -37,13 +38,50 @@ class Problem:
             parts.append(f"blad ”{self.sheet}”")
         if self.row is not None:
             parts.append(f"rad {self.row}")
-        if self.column:
+        if self.column and self.col is not None:
+            parts.append(f"kolumn {column_letter(self.col)} (”{self.column}”)")
+        elif self.column:
             parts.append(f"kolumn ”{self.column}”")
         return ", ".join(parts)
 
     def __str__(self) -> str:
         value = f" (värde: ”{self.value}”)" if self.value not in (None, "") else ""
         return f"{self.level.capitalize()}: {self.place()}{value}: {self.message}"
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the column at ``index`` (0 = A, 25 = Z, 26 = AA). openpyxl has it too,
+    but importing openpyxl would cost every command a tenth of a second for five lines."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def rows_text(rows) -> str:
+    """'rad 4', 'rad 2–31', 'rad 2, 5 och 9–12': row numbers as ranges, in order."""
+    from pk_report.swedish import join
+
+    numbers = sorted(set(int(r) for r in rows))
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in spans]
+    return ("rad " if len(numbers) == 1 else "raderna ") + join(parts)
+
+
+def sort_key(order: dict[str, int]):
+    """Problems by file, then sheet (tables in ``order``; others first), row and column: the
+    order in which the clerk walks through the workbook."""
+    def key(p: Problem):
+        return (p.file, order.get(p.table, -1), p.sheet or "", p.row if p.row is not None else -1,
+                p.col if p.col is not None else -1)
+    return key
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

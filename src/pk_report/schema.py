@@ -17,6 +17,7 @@ BOOL = "bool"
 AMOUNT = "amount"  # kronor: "731 322,00 kr"
 GRADE = "grade"  # a value or a label of the grading scale; resolved after reading
 CHOICE = "choice"  # a closed list, see ``choices``
+YEAR_OR_PERIOD = "year_or_period"  # 2009, or a period 2007-2010 (texter: a period report's texts)
 
 YES_NO = {"ja": True, "j": True, "x": True, "1": True, "nej": False, "n": False, "0": False}
 
@@ -34,6 +35,9 @@ ORGTYP = {
     "fullmaktige": "fullmaktige", "kf": "fullmaktige",
     "stiftelse": "stiftelse", "ovrigt": "ovrigt",
 }
+# The words a clerk writes for the ids that the contract spells without å, ä, ö (dropdowns,
+# messages): the ids themselves stay the keys of stats and of the report's context.
+WORDS = {"fullmaktige": "fullmäktige", "ovrigt": "övrigt"}
 ORGTYP_ORDER = ["stadsdel", "fack", "bolag", "kommunstyrelse", "fullmaktige", "stiftelse", "ovrigt"]
 
 POLITICAL_ROLES = ["ordförande", "vice ordförande", "ledamot", "ersättare"]
@@ -45,8 +49,13 @@ STYRGRUPP_ROLL = {k: v for k, v in ROLL.items() if v in POLITICAL_ROLES}
 IDI_STYLES = ["Motivator", "Producer", "Processor", "Relator"]
 STIL = {s.lower(): s for s in IDI_STYLES}
 
+# Sheets (and CSV files) that are no table: pk-report mall's instructions and examples, a
+# "läs mig". Skipped without a word, in a workbook and in a CSV folder exported from one.
+IGNORED_SHEETS = {"instruktioner", "exempel", "lasmig", "las_mig"}
+
 TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
-SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5"}
+SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5", "datum": "",
+            "diarienummer": ""}
 ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}
 
 DEFAULT_SCALE = [(1, "Underkänt", False), (2, "Godkänt", False), (3, "Mer än godkänt", True),
@@ -100,18 +109,19 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("ar", INT, help="År; behövs bara när datum saknas"),
         C("omfattning", help="T.ex. kväll, halvdag, heldag, två dagar, internat"),
         C("status", CHOICE, default="genomförd", choices=STATUS,
-          help="genomförd, inställd eller framflyttad (avbokad = inställd)"),
+          help="genomförd, inställd eller framflyttad (avbokad = inställd); tomt = genomförd"),
         C("orsak", help="Varför tillfället ställdes in eller flyttades"),
-        C("nytt_datum", MONTH_OR_DATE, help="För framflyttad: nytt datum eller månad (2010-03)"),
+        C("nytt_datum", MONTH_OR_DATE, help="För framflyttad: nytt datum (2010-03-09) eller bara månad (2010-03 eller mars 2010)"),
         C("antal_deltagare", INT, help="Antal deltagare, bara när tillfället saknar rader i deltagare"),
     ), help="En rad per utbildningstillfälle", key=("tillfalle_id",)),
     Table("deltagare", (
         C("tillfalle_id", TEXT, True, help="Tillfället"),
         C("namn", help="Namn eller person-id; används för att räkna unika personer"),
-        C("kon", CHOICE, choices=KON, help="K, M eller X; tomt = okänt"),
+        C("kon", CHOICE, choices=KON, help="kvinna, man eller annat (eller K, M, X); tomt = okänt"),
         C("organisation", help="T.ex. Tekniska nämnden"),
         C("organisationstyp", CHOICE, default="ovrigt", choices=ORGTYP,
-          help="stadsdel, fack, bolag, kommunstyrelse, fullmaktige, stiftelse eller ovrigt"),
+          help="stadsdel, fack, bolag, kommunstyrelse, fullmäktige, stiftelse eller övrigt "
+               "(också t.ex. stadsdelsnämnd, facknämnd, bolagsstyrelse, KS, KF)"),
         C("roll", CHOICE, default="ledamot", choices=ROLL,
           help="ordförande, vice ordförande, ledamot, ersättare, chef eller tjänsteman"),
         C("narvarande", BOOL, default="ja", choices=YES_NO, help="nej = anmäld men kom inte"),
@@ -120,8 +130,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("tillfalle_id", help="Tillfället; eller lämna tomt och fyll i kurs_id och ar"),
         C("kurs_id", help="Kursen, när blanketten inte hör till ett visst tillfälle"),
         C("ar", INT, help="År, tillsammans med kurs_id"),
-        C("kon", CHOICE, choices=KON, help="K, M eller X; tomt = okänt"),
-        C("betyg", GRADE, True, help="Ett värde i betygsskalan, som siffra eller som text"),
+        C("kon", CHOICE, choices=KON, help="kvinna, man eller annat (eller K, M, X); tomt = okänt"),
+        C("betyg", GRADE, True, help="Ett värde i betygsskalan, som siffra eller som text (standard: 1 Underkänt, 2 Godkänt, 3 Mer än godkänt, 4 Utmärkt)"),
         C("kommentar", help="Fritext; skrivs aldrig ut i rapporten om du inte ber om det"),
     ), help="En rad per inlämnad utvärdering"),
     Table("kostnader", (
@@ -151,12 +161,12 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("stil", CHOICE, True, choices=STIL, help="Motivator, Producer, Processor eller Relator"),
     ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
     Table("texter", (
-        C("ar", INT, True, help="År"),
+        C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
         C("avsnitt", TEXT, True, help="inledning, allmant, avslutning eller ett kurs_id"),
         C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
     ), optional=True, help="Egna texter till rapporten (valfri)"),
     Table("installningar", (
-        C("nyckel", TEXT, True, help="kommun, avrundning eller anonymitetsgrans"),
+        C("nyckel", TEXT, True, help="kommun, avrundning, anonymitetsgrans, datum eller diarienummer"),
         C("varde", TEXT, help="Värdet"),
     ), optional=True, help="Inställningar (valfri)"),
 ]}

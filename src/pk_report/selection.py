@@ -5,15 +5,20 @@ from __future__ import annotations
 import pandas as pd
 
 from pk_report.errors import UsageError
+from pk_report.year_span import YearSpan
 
 
-def select_year(courses: pd.DataFrame, year: int | None, years: list[int]) -> pd.DataFrame:
+def select_year(courses: pd.DataFrame, year: int | YearSpan | None, years: list[int]
+                ) -> pd.DataFrame:
+    """The courses of a year or of a span of years (``YearSpan``); at least one of the years
+    must be in the data."""
     if year is None:
         return courses
-    if year not in years:
-        raise UsageError(f"Det finns inga uppgifter för {year}. Datan har åren "
+    span = year if isinstance(year, YearSpan) else YearSpan(year, year)
+    if not set(span.years) & set(years):
+        raise UsageError(f"Det finns inga uppgifter för {span.label}. Datan har åren "
                          f"{', '.join(str(y) for y in years)}; ange ett av dem.")
-    return courses[courses["ar"] == year]
+    return courses[courses["ar"].isin(span.years)]
 
 
 def select_course(courses: pd.DataFrame, query: str | None) -> pd.DataFrame:

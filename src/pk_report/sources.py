@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pk_report.bundled import sample_data_dir
-from pk_report.errors import DataError
+from pk_report.errors import DataError, UsageError
 from pk_report.problems import Problem
 from pk_report.readers.raw import RawTable
 from pk_report.schema import TABLES
@@ -24,6 +25,15 @@ class Source:
         if self.origin == "exempeldata":
             return "Använder den medföljande exempeldatan (ange --data för dina egna filer)."
         return f"Läser {self.path} (från {self.origin})."
+
+    def given_by(self) -> str:
+        """How the user named the path, and what to change: for a usage error's message."""
+        if self.origin == "exempeldata":
+            return ("den medföljande exempeldatan", "Installera pk-report på nytt")
+        if self.origin == ENV_VAR:
+            return (f"från miljövariabeln {ENV_VAR}", f"Rätta {ENV_VAR}, eller ange en annan "
+                    "sökväg med --data")
+        return ("angiven med --data", "Rätta sökvägen efter --data")
 
     def validate_command(self) -> str:
         """The command that lists this data's problems, as the user would type it."""
@@ -54,10 +64,8 @@ def read_source(source: Source) -> ReadResult:
     from pk_report.readers.csvfolder import read_csv_folder
     from pk_report.readers.workbook import WORKBOOK_SUFFIXES, read_workbook
 
+    check_readable(source)
     path = source.path
-    if not path.exists():
-        raise DataError(f"Hittar inte {path}. Ange en arbetsbok (.xlsx, .xlsm, .ods) eller en "
-                        "mapp med CSV-filer med --data.")
     if path.is_dir():
         tables, problems = read_csv_folder(path)
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -71,12 +79,45 @@ def read_source(source: Source) -> ReadResult:
     if not any(p.table == "" and p.is_error for p in problems):
         for name, table in TABLES.items():
             if name not in tables and not table.optional and not _located(problems, name):
-                where = "bladet" if path.is_file() else "filen"
-                expected = name if path.is_file() else f"{name}.csv"
                 problems.append(Problem(name, str(path), None, None, None,
-                                        f"Tabellen {name} saknas. Lägg till {where} ”{expected}”"
-                                        " (pk-report mall visar hur det ska se ut)."))
+                                        _missing_table(name, path)))
     return ReadResult(source, tables, problems)
+
+
+def _missing_table(name: str, path: Path) -> str:
+    """What to add for a missing table: a sheet (and mall shows one) or, in a CSV folder, the
+    file by name with its header row (mall writes a workbook, no help there)."""
+    columns = TABLES[name].column_names
+    if path.is_file():
+        return (f"Tabellen {name} saknas. Lägg till bladet ”{name}” med rubrikraden "
+                f"{', '.join(columns)} (pk-report mall skriver en arbetsbok med alla blad).")
+    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
+            f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
+
+
+def check_readable(source: Source) -> None:
+    """A path the user gave (--data, PK_REPORT_DATA) that is missing or unreadable is a usage
+    error (exit 2): say which path, where it came from, why, and what to do."""
+    path = source.path
+    given, fix = source.given_by()
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            with os.scandir(path) as entries:
+                next(entries, None)
+        elif stat.S_ISREG(mode):  # never open a pipe or a device: that could block
+            with open(path, "rb"):
+                pass
+    except FileNotFoundError:
+        raise UsageError(f"Hittar inte {path} ({given}): den finns inte. {fix}; den ska vara en "
+                         "arbetsbok (.xlsx, .xlsm, .ods) eller en mapp med CSV-filer.") from None
+    except PermissionError:
+        raise UsageError(f"Kan inte läsa {path} ({given}): du har inte behörighet att läsa "
+                         "den. Be den som äger den om läsbehörighet, eller kopiera registret "
+                         "till en egen mapp och ange kopian.") from None
+    except OSError as exc:
+        raise UsageError(f"Kan inte läsa {path} ({given}): {exc.strerror or exc}. {fix}, eller "
+                         "kontrollera att enheten är ansluten.") from None
 
 
 def _located(problems: list[Problem], name: str) -> bool:

@@ -9,11 +9,12 @@ import json
 import pandas as pd
 
 from pk_report import swedish
-from pk_report.breakdowns import (KON_ORDER, ROLE_ORDER, attendances, evaluations_of,
-                                  participants_by, satisfaction_by_gender)
+from pk_report.breakdowns import (ROLE_ORDER, attendances, evaluations_of, participants_by,
+                                  satisfaction_by_gender)
 from pk_report.dataset import Dataset
 from pk_report.metrics import STATS_KEYS, stats_records
-from pk_report.schema import KON_LABELS, ORGTYP_ORDER
+from pk_report.names import norm_name
+from pk_report.schema import ORGTYP_ORDER
 from pk_report.textsafe import csv_cell
 
 SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Delt.", "politiker": "Pol.",
@@ -32,11 +33,23 @@ HEADINGS = {
     "kostnad_per_deltagare": "Kr/deltagare", "tillfalle_id": "Tillfälle",
     "fullmaktige": "Fullmäktige", "ovrigt": "Övrigt",
 }
-PREFIXES = {"deltagare_": "Deltagare ", "mycket_nojda_": "Mycket nöjda "}  # --per kon
+# --per keys: ASCII and the contract's spelling (kvinnor, man, tjansteman), every group always
+KON_KEYS = {"K": "kvinnor", "M": "man", "X": "annat", "": "okant"}
+ROLE_KEYS = {role: norm_name(role) for role in ROLE_ORDER}  # "vice ordförande" -> vice_ordforande
+GROUP_WORDS = {"kvinnor": "kvinnor", "man": "män", "annat": "annat", "okant": "okänt kön"}
+PREFIXES = {"mycket_nojda_": "Mycket nöjda "}  # --per kon
+PER_HEADINGS = {"annat": "Annat", "okant": "Okänt kön", "ordforande": "Ordförande",
+                "vice_ordforande": "Vice ordförande", "ledamot": "Ledamöter",
+                "ersattare": "Ersättare", "chef": "Chefer", "stadsdel": "Stadsdel",
+                "fack": "Fack", "bolag": "Bolag", "kommunstyrelse": "Kommunstyrelse",
+                "stiftelse": "Stiftelse"}
 PER_TITLES = {"organisationstyp": "Per organisationstyp", "roll": "Per roll", "kon": "Per kön",
               "tillfalle": "Per tillfälle"}
+SESSION_KEYS = ["ar", "kurs_id", "kurs", "tillfalle_id", "datum", "omfattning", "status",
+                "anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
+ATTENDANCE_KEYS = ["deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 
-TABLE_KEYS = ["kurs_id", "status", "genomforda_tillfallen", "deltagare", "politiker",
+TABLE_KEYS = ["kurs_id", "kurs", "status", "genomforda_tillfallen", "deltagare", "politiker",
               "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
 
@@ -47,36 +60,71 @@ def heading(key: str) -> str:
         return SHORT[key]
     if key in HEADINGS:
         return HEADINGS[key]
+    if key in PER_HEADINGS:
+        return PER_HEADINGS[key]
     for prefix, words in PREFIXES.items():
         if key.startswith(prefix):
-            return words + key[len(prefix):]
+            rest = key[len(prefix):]
+            return words + GROUP_WORDS.get(rest, rest)
     return key.replace("_", " ").capitalize()
+
+
+def per_records(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str
+                ) -> list[dict]:
+    """A breakdown per course: one dict per selected course (per session with
+    ``per="tillfalle"``, from the metrics' ``sessions``), every group a key of its own with a
+    plain int, ``None`` where a figure is undefined."""
+    base = [{"ar": int(ar), "kurs_id": kurs_id, "kurs": kurs}
+            for ar, kurs_id, kurs in zip(courses["ar"], courses["kurs_id"], courses["kurs"])]
+    if per == "tillfalle":
+        s = sessions.merge(courses[["ar", "kurs_id", "kurs"]], on=["ar", "kurs_id"])
+        out = []
+        for row in s[SESSION_KEYS + ["held"]].itertuples(index=False):
+            record = {key: _plain(getattr(row, key)) for key in SESSION_KEYS}
+            record["datum"] = row.datum.isoformat() if row.datum is not None else ""
+            if not row.held:  # a cancelled or moved session had no participants
+                record.update(dict.fromkeys(ATTENDANCE_KEYS))
+            out.append(record)
+        return out
+    if per == "kon":
+        counts = _counts(participants_by(ds, "kon"), KON_KEYS)
+        for record in base:
+            record.update(counts.get((record["ar"], record["kurs_id"]),
+                                     dict.fromkeys(KON_KEYS.values(), 0)))
+            groups = satisfaction_by_gender(ds, evaluations_of(ds, record["ar"], record["kurs_id"]))
+            record.update({f"mycket_nojda_{key}": _plain(groups[k].andel_mycket_nojda)
+                           if k in groups else None for k, key in KON_KEYS.items()})
+        return base
+    keys = ({o: o for o in ORGTYP_ORDER} if per == "organisationstyp" else ROLE_KEYS)
+    counts = _counts(participants_by(ds, per, attendances(ds)), keys)
+    for record in base:
+        record.update(counts.get((record["ar"], record["kurs_id"]), dict.fromkeys(keys.values(), 0)))
+    return base
+
+
+def _counts(table: pd.DataFrame, keys: dict[str, str]) -> dict[tuple, dict[str, int]]:
+    """(ar, kurs_id) -> {key: count} for every group in ``keys`` (0 where none)."""
+    out = {}
+    for (ar, kurs_id), row in zip(table.index, table.to_dict("records")):
+        out[(int(ar), kurs_id)] = {key: int(row.get(group, 0)) for group, key in keys.items()}
+    return out
+
+
+def _plain(value):
+    """A numpy or pandas scalar as the plain Python value JSON writes (int, not 40.0)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
 
 
 def per_table(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str
               ) -> pd.DataFrame:
-    """A breakdown per course: columns are groups; rows are the selected courses (one row per
-    session with ``per="tillfalle"``, from the metrics' ``sessions``)."""
-    keys = ["ar", "kurs_id", "kurs"]
-    base = courses[keys].copy()
-    if per == "tillfalle":
-        s = sessions.merge(courses[["ar", "kurs_id", "kurs"]], on=["ar", "kurs_id"])
-        s["datum"] = [d.isoformat() if d is not None else "" for d in s["datum"]]
-        return s[["ar", "kurs_id", "kurs", "tillfalle_id", "datum", "omfattning", "status",
-                  "anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]]
-    if per == "kon":
-        counts = participants_by(ds, "kon").rename(columns=lambda k: f"deltagare_{KON_LABELS[k]}")
-        out = base.join(counts, on=["ar", "kurs_id"])
-        shares = []
-        for ar, kurs_id in zip(courses["ar"], courses["kurs_id"]):
-            groups = satisfaction_by_gender(ds, evaluations_of(ds, ar, kurs_id))
-            shares.append({f"mycket_nojda_{KON_LABELS[k]}": groups[k].andel_mycket_nojda
-                           if k in groups else None for k in KON_ORDER})
-        return pd.concat([out.reset_index(drop=True), pd.DataFrame(shares)], axis=1)
-    order = ORGTYP_ORDER if per == "organisationstyp" else ROLE_ORDER
-    counts = participants_by(ds, per, attendances(ds))
-    counts = counts.reindex(columns=[c for c in order if c in counts.columns])
-    return base.join(counts, on=["ar", "kurs_id"])
+    """``per_records`` as a frame of plain values (object columns: ints stay ints)."""
+    records = per_records(ds, sessions, courses, per)
+    columns = list(records[0]) if records else ["ar", "kurs_id", "kurs"]
+    return pd.DataFrame(records, columns=columns, dtype=object)
 
 
 def to_json(records: list[dict]) -> str:
@@ -198,9 +246,9 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
                fmt: str) -> str | object:
     """The stats output: a str for csv/json, a rich renderable for the terminal table."""
     if per:
-        frame = per_table(ds, sessions, courses, per)
         if fmt == "json":
-            return to_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
+            return to_json(per_records(ds, sessions, courses, per))
+        frame = per_table(ds, sessions, courses, per)
         if fmt == "csv":
             return to_csv(frame)
         return FittedTable(frame, None, PER_TITLES[per])

@@ -21,6 +21,7 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "tillfälle": ("tillfälle", "tillfällen", "ett"),
     "sammanträde": ("sammanträde", "sammanträden", "ett"),
     "deltagare": ("deltagare", "deltagare", "en"),
+    "deltagande": ("deltagande", "deltaganden", "ett"),
     "utvärdering": ("utvärdering", "utvärderingar", "en"),
     "kurs": ("kurs", "kurser", "en"),
     "utbildning": ("utbildning", "utbildningar", "en"),
@@ -44,9 +45,13 @@ NOUNS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def number_word(n: int, gender: str = "en") -> str:
-    """0..12 in words ('ett' for neuter one), larger numbers as grouped digits."""
-    if 0 <= n <= 12:
+def number_word(n: int, gender: str = "en", among: list[int] | tuple = ()) -> str:
+    """0..12 in words ('ett' for neuter one), larger numbers as grouped digits.
+
+    ``among`` are the numbers side by side with ``n`` (the same kind of thing in one
+    enumeration or comparison): when any of them is over twelve, ``n`` is digits too
+    (Språkrådet: ”19 stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer”)."""
+    if 0 <= n <= 12 and not any(abs(m) > 12 for m in among if m is not None):
         return "ett" if n == 1 and gender == "ett" else WORDS[n]
     return integer(n)
 
@@ -64,10 +69,27 @@ def integer(n: int | float) -> str:
     return format_decimal(int(n), locale=LOCALE)
 
 
-def count(n: int, noun: str) -> str:
-    """'ett tillfälle', 'fem sammanträden', '87 deltagare', '731 322 kronor'."""
+def count(n: int, noun: str, among: list[int] | tuple = ()) -> str:
+    """'ett tillfälle', 'fem sammanträden', '87 deltagare', '731 322 kronor'; ``among`` as in
+    ``number_word``."""
     singular, plural, gender = NOUNS[noun]
-    return f"{number_word(int(n), gender)}{NBSP if n > 12 else ' '}{singular if n == 1 else plural}"
+    number = number_word(int(n), gender, among)
+    return f"{number}{' ' if number.isalpha() else NBSP}{singular if n == 1 else plural}"
+
+
+def counts(pairs: list[tuple[int, str]], among: list[int] | tuple = ()) -> list[str]:
+    """Counts side by side, all in digits when one of them (or of ``among``) is over twelve:
+    ['19 stadsdelschefer', '10 fackförvaltningschefer', '9 bolagschefer']."""
+    numbers = [n for n, _ in pairs] + list(among)
+    return [count(n, noun, numbers) for n, noun in pairs]
+
+
+def share(part: int, whole: int, rounded: int | None) -> str:
+    """A share in running text: 'sju av åtta' when the base is under ten (a percentage of a
+    handful says more than it knows), else the rounded percentage, '65 procent'."""
+    if whole < 10:
+        return f"{number_word(part)} av {number_word(whole)}"
+    return percent_text(rounded)
 
 
 def plural(n: int, noun: str) -> str:
@@ -110,6 +132,47 @@ def date_text(value: dt.date | str | None) -> str:
             return format_date(dt.date(int(value[:4]), int(value[5:7]), 1), "MMMM y", locale=LOCALE)
         value = dt.date.fromisoformat(value[:10])
     return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+# omfattning as the clerk writes it -> what follows "ett tillfälle om"
+EXTENTS = {"kväll": "en kväll", "halvdag": "en halvdag", "heldag": "en heldag",
+           "dag": "en dag", "endagars": "en dag", "förmiddag": "en förmiddag",
+           "eftermiddag": "en eftermiddag", "tvådagars": "två dagar"}
+BOARDING = {"internat", "internatform"}
+
+
+def extent(omfattning: str) -> str:
+    """How long a session was, to follow 'tillfällen': 'om två dagar', 'om en halvdag',
+    'om två dagar i internatform'. Words the tool does not know stay as written, in brackets:
+    '(workshop)'."""
+    import re
+
+    parts = [p.strip() for p in re.split(r",|\boch\b|\+", omfattning.lower()) if p.strip()]
+    boarding = any(p in BOARDING for p in parts)
+    durations = []
+    for part in parts:
+        if part in BOARDING:
+            continue
+        if part in EXTENTS:
+            durations.append(EXTENTS[part])
+        elif re.match(rf"^(\d+|{'|'.join(WORDS[1:])}|ett)\s+\w", part):
+            durations.append(part)
+        else:
+            return f"({omfattning.strip()})"
+    phrase = f"om {join(durations)}" if durations else ""
+    return f"{phrase} i internatform".strip() if boarding else phrase
+
+
+def date_phrase(value: dt.date | str | None, month_preposition: str = "") -> str:
+    """A date from the data in running text: 'den 12 mars 2008'; a month 'mars 2010', or with
+    ``month_preposition`` 'i mars 2010' (where a day would take 'den')."""
+    text = date_text(value)
+    if not text:
+        return ""
+    is_month = isinstance(value, str) and len(value) == 7
+    if is_month:
+        return f"{month_preposition} {text}".strip()
+    return f"den {text}"
 
 
 def join(items: list[str], conjunction: str = "och") -> str:

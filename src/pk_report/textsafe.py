@@ -10,7 +10,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 # XML 1.0 forbids C0 controls but tab, LF and CR; DEL and C1 controls are allowed but
 # discouraged, invisible, and terminal escapes: they go too.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # no "!": "![" needs "[", escaped
 # What a cell should never hold: C0 controls but tab, LF and CR; DEL; C1 controls (ESC, OSC
 # and CSI sequences, BEL, backspace ...).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

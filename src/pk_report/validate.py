@@ -6,15 +6,21 @@ together (ids, years, the grading scale, settings) and derives the columns the m
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from pk_report import schema
+from pk_report.cells import parse_date
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers.raw import RawTable
 from pk_report.sources import ReadResult
+from pk_report.suggest import Suggester
+from pk_report.swedish import quote
 from pk_report.validate_cells import Distinct, empty_table, type_table
 
 
@@ -36,6 +42,28 @@ class _Checker:
         if found is not None:
             return found.lookup(index)
         return index.get_indexer(self.t[table][column].to_numpy(dtype=object))
+
+    def header(self, table: str, column: str) -> str:
+        """”Kön”: a column as the clerk's sheet names it (the contract's id when it is absent)."""
+        raw = self.raws.get(table)
+        return quote(raw.headers.get(column, column) if raw is not None else column)
+
+    def on(self, table: str) -> str:
+        """'på bladet ”Tillfällen”' or 'i filen tillfallen.csv': where the clerk finds a table."""
+        raw = self.raws.get(table)
+        if raw is None:
+            return f"i tabellen {table}"
+        return f"på bladet {quote(raw.sheet)}" if raw.sheet else f"i filen {Path(raw.file).name}"
+
+    def given(self, table: str, column: str) -> np.ndarray:
+        """Per row of ``table``, whether the clerk wrote anything in ``column``: a cell that
+        holds text but did not parse has its own message, so nothing that follows from its
+        being empty is said again (one cause, one message)."""
+        raw = self.raws.get(table)
+        rows = len(self.t[table])
+        if raw is None or column not in raw.frame.columns:
+            return np.zeros(rows, dtype=bool)
+        return (raw.frame[column].to_numpy(dtype=object) != "").astype(bool)
 
     def add(self, table: str, rows, column: str | None, message, level: str = "fel") -> None:
         """One problem per row in ``rows``; ``message`` may be a function of the cell text."""
@@ -60,6 +88,8 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
             distinct.update({(name, column): d for column, d in columns.items()})
         else:
             typed[name] = empty_table(name)
+    for name in ("deltagare", "utvarderingar"):  # an empty kön is okänt, a group of its own
+        typed[name]["kon"] = typed[name]["kon"].fillna("")
     check = _Checker(read.tables, typed, distinct)
     scale = _grade_scale(check)
     settings = _settings(check)
@@ -73,18 +103,19 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
     return Dataset(typed, scale, settings), problems
 
 
-def _suggest(value: str, candidates) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=3, cutoff=0.6)
-    return f" Menade du {', '.join(f'”{c}”' for c in close)}?" if close else ""
 
 
-def _duplicates(check: _Checker, table: str, keys: list[str], what: str) -> None:
+def _duplicates(check: _Checker, table: str, keys: list[str], what: str,
+                fix: str = "Ett id får bara förekomma en gång.") -> None:
+    """Every repeat of a key, each naming the row where the key first occurs."""
     frame = check.t[table]
-    dup = frame.duplicated(subset=keys, keep="first") & (frame[keys[-1]] != "")
-    check.add(table, frame.index[dup.to_numpy()], keys[-1],
-              f"{what} finns redan på en tidigare rad. Ett id får bara förekomma en gång.")
+    dup = (frame.duplicated(subset=keys, keep="first") & (frame[keys[-1]] != "")).to_numpy()
+    if not dup.any():
+        return
+    first = frame.index.to_series().groupby([frame[k] for k in keys], dropna=False,
+                                            sort=False).transform("first").to_numpy()
+    for row, where in zip(frame.index[dup], first[dup]):
+        check.add(table, [row], keys[-1], f"{what} finns redan på rad {where}. {fix}")
 
 
 def _check_courses(check: _Checker) -> None:
@@ -116,24 +147,29 @@ def _check_sessions(check: _Checker) -> None:
         np.fromiter((d.year if d is not None else 0 for d in s["datum"]), dtype="int64",
                     count=len(s)), ~dated)
     year = pd.array(s["ar"], dtype="Int64")
-    missing = year.isna() & date_year.isna()
-    check.add("tillfallen", s.index[np.asarray(missing)], "ar",
-              "Året saknas. Fyll i datum eller ar.")
+    missing = np.asarray(year.isna() & date_year.isna(), dtype=bool) \
+        & ~check.given("tillfallen", "datum") & ~check.given("tillfallen", "ar")
+    check.add("tillfallen", s.index[missing], "ar",
+              f"Året saknas. Fyll i {check.header('tillfallen', 'datum')} eller "
+              f"{check.header('tillfallen', 'ar')}.")
     disagree = (~year.isna()) & (~date_year.isna()) & (year != date_year).fillna(False)
     check.add("tillfallen", s.index[np.asarray(disagree, dtype=bool)], "ar",
-              "Året stämmer inte med datum. Rätta ar eller datum.")
+              f"Året stämmer inte med datumet. Rätta {check.header('tillfallen', 'ar')} eller "
+              f"{check.header('tillfallen', 'datum')}.")
     s["ar"] = year.fillna(date_year) if len(s) else year
     kurs = s["kurs_id"].to_numpy(dtype=object)
     unknown = s.index[(kurs != "") & ~pd.isna(s["ar"]).to_numpy(dtype=bool)
+                      & ~np.asarray(disagree, dtype=bool)  # the year is wrong: said above
                       & ~_in_courses(check, s["ar"], kurs)]
-    ids = set(check.t["kurser"]["kurs_id"])
+    courses = Suggester(dict.fromkeys(check.t["kurser"]["kurs_id"]))
     check.add("tillfallen", unknown, "kurs_id",
-              lambda v: f"Kursen ”{v}” finns inte i kurser för tillfällets år. Lägg till kursen "
-                        f"eller rätta id:t.{_suggest(v, ids)}")
-    moved = s["status"] == "framflyttad"
-    check.add("tillfallen", s.index[(moved & (s["nytt_datum"].isna())).to_numpy()], "nytt_datum",
-              "Framflyttat tillfälle utan nytt datum. Fyll i nytt_datum (t.ex. 2010-03) så "
-              "att rapporten kan säga när det blir av.", WARNING)
+              lambda v: f"Kursen ”{v}” finns inte {check.on('kurser')} för tillfällets år. "
+                        f"Lägg till kursen eller rätta id:t.{courses.sentence(v)}")
+    moved = (s["status"] == "framflyttad").to_numpy(dtype=bool)
+    check.add("tillfallen", s.index[moved & ~check.given("tillfallen", "nytt_datum")], "nytt_datum",
+              f"Framflyttat tillfälle utan nytt datum. Fyll i "
+              f"{check.header('tillfallen', 'nytt_datum')} (t.ex. 2010-03) så att rapporten kan "
+              "säga när det blir av.", WARNING)
     s["held"] = s["status"] == "genomförd"
 
 
@@ -147,7 +183,7 @@ class _Sessions:
         self.ar = pd.array(s["ar"], dtype="Int64")[first]
         self.kurs_id = s["kurs_id"].to_numpy(dtype=object)[first]
         self.held = s["held"].to_numpy(dtype=bool)[first]
-
+        self.suggest = Suggester(self.ids)
 
     def take(self, values, pos: np.ndarray, missing):
         """``values`` at ``pos``, and ``missing`` where the id is unknown (pos -1)."""
@@ -184,8 +220,8 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d = check.t["deltagare"]
     pos = check.lookup("deltagare", "tillfalle_id", sessions.ids)
     check.add("deltagare", _unknown_ids(d, pos), "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t eller lägg till "
-                        f"tillfället.{_suggest(v, sessions.ids)}")
+              lambda v: f"Tillfället ”{v}” finns inte {check.on('tillfallen')}. Rätta id:t "
+                        f"eller lägg till tillfället.{sessions.suggest.sentence(v)}")
     d["tillfalle_rad"] = pos
     d["ar"] = sessions.take(sessions.ar, pos, pd.NA)
     d["kurs_id"] = sessions.take(sessions.kurs_id, pos, None)
@@ -205,14 +241,19 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
         if len(counted) \
         else np.zeros(0, dtype=bool)
     check.add("tillfallen", counted.index[has_rows], "antal_deltagare",
-              "Tillfället har också rader i deltagare; antal_deltagare används inte. Töm cellen "
-              "eller ta bort raderna.", WARNING)
+              f"Tillfället har också rader {check.on('deltagare')}, så "
+              f"{check.header('tillfallen', 'antal_deltagare')} används inte. Töm cellen eller ta "
+              "bort raderna.", WARNING)
     idi = check.t["idi"]
     ipos = check.lookup("idi", "tillfalle_id", sessions.ids)
     check.add("idi", _unknown_ids(idi, ipos), "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.")
+              lambda v: f"Tillfället ”{v}” finns inte {check.on('tillfallen')}. Rätta id:t."
+                        f"{sessions.suggest.sentence(v)}")
     idi["ar"] = sessions.take(sessions.ar, ipos, pd.NA)
     idi["kurs_id"] = sessions.take(sessions.kurs_id, ipos, None)
+
+
+EVAL_TILLFALLE, EVAL_KURS, EVAL_AR = (("utvarderingar", c) for c in ("tillfalle_id", "kurs_id", "ar"))
 
 
 def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) -> None:
@@ -221,7 +262,8 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     pos = check.lookup("utvarderingar", "tillfalle_id", sessions.ids)
     unknown = by_session & (pos < 0)
     check.add("utvarderingar", e.index[unknown], "tillfalle_id",
-              lambda v: f"Tillfället ”{v}” finns inte i tillfallen. Rätta id:t.{_suggest(v, sessions.ids)}")
+              lambda v: f"Tillfället ”{v}” finns inte {check.on('tillfallen')}. Rätta id:t."
+                        f"{sessions.suggest.sentence(v)}")
     e["tillfalle_rad"] = pos
     s_year = sessions.take(sessions.ar, pos, pd.NA)
     s_course = sessions.take(sessions.kurs_id, pos, None)
@@ -231,24 +273,29 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
                                      | (~own_year.isna() & (own_year != s_year)).fillna(False)
                                      .to_numpy(dtype=bool))
     check.add("utvarderingar", e.index[clash], "kurs_id",
-              "Kurs eller år stämmer inte med tillfället. Töm kurs_id och ar när tillfalle_id är "
-              "ifyllt, eller rätta dem.")
+              f"Kurs eller år stämmer inte med tillfället. Töm {check.header(*EVAL_KURS)} och "
+              f"{check.header(*EVAL_AR)} när {check.header(*EVAL_TILLFALLE)} är ifyllt, eller "
+              "rätta dem.")
     loose = ~by_session
-    lacking = loose & ((kurs == "") | own_year.isna().astype(bool))
+    lacking = loose & ((kurs == "") | (own_year.isna().astype(bool)
+                                       & ~check.given("utvarderingar", "ar")))
     check.add("utvarderingar", e.index[lacking], "tillfalle_id",
-              "Utvärderingen hör varken till ett tillfälle eller till en kurs. Fyll i tillfalle_id, "
-              "eller kurs_id och ar.")
-    candidates = np.flatnonzero(loose & ~lacking)
+              f"Utvärderingen hör varken till ett tillfälle eller till en kurs. Fyll i "
+              f"{check.header(*EVAL_TILLFALLE)}, eller {check.header(*EVAL_KURS)} och "
+              f"{check.header(*EVAL_AR)}.")
+    candidates = np.flatnonzero(loose & ~lacking & ~own_year.isna().astype(bool))
     orphan = e.index[candidates[~_in_courses(check, own_year[candidates], kurs[candidates])]]
     check.add("utvarderingar", orphan, "kurs_id",
-              lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id eller ar.")
+              lambda v: f"Kursen ”{v}” finns inte {check.on('kurser')} det året. Rätta "
+                        f"{check.header(*EVAL_KURS)} eller {check.header(*EVAL_AR)}.")
     year = own_year.copy()
     year[by_session] = s_year[by_session]
     e["ar"] = year
     e["kurs_id"] = np.where(by_session, s_course, kurs) if len(e) else e["kurs_id"]
     not_held = by_session & ~unknown & ~sessions.take(sessions.held, pos, False).astype(bool)
     check.add("utvarderingar", e.index[not_held], "tillfalle_id",
-              "Utvärdering för ett tillfälle som inte genomfördes. Kontrollera tillfalle_id.", WARNING)
+              f"Utvärdering för ett tillfälle som inte genomfördes. Kontrollera "
+              f"{check.header(*EVAL_TILLFALLE)}.", WARNING)
     codes, grades = pd.factorize(pd.Series(e["betyg"], dtype=object), use_na_sentinel=False)
     labels = {norm_name(label): value for value, label in scale.labels.items()}
     resolved = [_grade_value(g, scale, labels) for g in grades]
@@ -282,8 +329,9 @@ def _check_costs_and_texts(check: _Checker) -> None:
                   & ~_in_courses(check, c["ar"], kurs)]
     courses = _course_keys(check)
     check.add("kostnader", bad, "kurs_id",
-              lambda v: f"Kursen ”{v}” finns inte i kurser det året. Rätta kurs_id, eller töm "
-                        "det för en gemensam kostnad.")
+              lambda v: f"Kursen ”{v}” finns inte {check.on('kurser')} det året. Rätta "
+                        f"{check.header('kostnader', 'kurs_id')}, eller töm det för en gemensam "
+                        "kostnad.")
     negative = pd.to_numeric(c["belopp"], errors="coerce") < 0
     check.add("kostnader", c.index[negative.fillna(False).to_numpy()], "belopp",
               "Negativt belopp: räknas som en kreditering och minskar kostnaden. Kontrollera "
@@ -291,18 +339,25 @@ def _check_costs_and_texts(check: _Checker) -> None:
     t = check.t["texter"]
     t["avsnitt"] = [norm_name(a) if norm_name(a) in schema.TEXT_SECTIONS else a for a in t["avsnitt"]]
     wrong = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
-             if a and y is not None and a not in schema.TEXT_SECTIONS and (int(y), a) not in courses]
+             if a and isinstance(y, int) and a not in schema.TEXT_SECTIONS
+             and (y, a) not in courses]
     check.add("texter", wrong, "avsnitt",
-              lambda v: "Okänt avsnitt. Skriv inledning, allmant, avslutning eller ett kurs_id "
-                        "som finns i kurser samma år.")
+              lambda v: "Okänt avsnitt. Skriv inledning, allmant, avslutning eller id:t för en "
+                        f"kurs som finns {check.on('kurser')} samma år.")
+    for_period = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
+                  if a and isinstance(y, str) and a not in schema.TEXT_SECTIONS]
+    check.add("texter", for_period, "avsnitt",
+              "En periods texter kan bara vara inledning, allmant eller avslutning. Skriv ett "
+              "av dem, eller ange ett enskilt år för en kurs text.")
 
 
 def _grade_scale(check: _Checker) -> GradeScale:
     g = check.t["betygsskala"]
     if "betygsskala" not in check.raws or g.empty:
         return GradeScale.default()
-    _duplicates(check, "betygsskala", ["varde"], "Värdet")
-    _duplicates(check, "betygsskala", ["etikett"], "Etiketten")
+    fix = "Varje betyg får bara stå en gång i skalan."
+    _duplicates(check, "betygsskala", ["varde"], "Värdet", fix)
+    _duplicates(check, "betygsskala", ["etikett"], "Etiketten", fix)
     rows = [(v, lab, bool(good)) for v, lab, good in zip(g["varde"], g["etikett"], g["mycket_nojd"])
             if v is not None and lab]
     return GradeScale({v: lab for v, lab, _ in rows}, frozenset(v for v, _, good in rows if good))
@@ -311,7 +366,7 @@ def _grade_scale(check: _Checker) -> GradeScale:
 def _settings(check: _Checker) -> Settings:
     values = dict(schema.SETTINGS)
     frame = check.t["installningar"]
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for row, key, value in zip(frame.index, frame["nyckel"], frame["varde"]):
         name = norm_name(key)
         if name not in schema.SETTINGS:
@@ -319,8 +374,9 @@ def _settings(check: _Checker) -> Settings:
                       f"Okänd inställning. Kända är {', '.join(schema.SETTINGS)}.", WARNING)
             continue
         if name in seen:
-            check.add("installningar", [row], "nyckel", "Inställningen finns redan på en tidigare rad.")
-        seen.add(name)
+            check.add("installningar", [row], "nyckel", f"Inställningen finns redan på rad "
+                      f"{seen[name]}. Ta bort den ena raden.")
+        seen.setdefault(name, int(row))
         values[name] = value
     rounding = schema.ROUNDING.get(norm_name(values["avrundning"]))
     if rounding is None:
@@ -332,7 +388,23 @@ def _settings(check: _Checker) -> Settings:
     if problem is not None or threshold < 1:  # '²' is a digit to str.isdigit, not to int()
         _setting_error(check, "anonymitetsgrans", "Skriv ett heltal, minst 1 (t.ex. 5).")
         threshold = 5
-    return Settings(values["kommun"].strip(), rounding, threshold)
+    return Settings(values["kommun"].strip(), rounding, threshold,
+                    _settings_date(check, values["datum"]), values["diarienummer"].strip())
+
+
+def _settings_date(check: _Checker, value: object) -> dt.date | None:
+    """The optional ``datum``: an ISO date or a date cell (read as its ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return None
+    parsed, message = parse_date(text)
+    if message:
+        _setting_error(check, "datum", message)
+    return parsed
 
 
 def _setting_error(check: _Checker, key: str, message: str) -> None:

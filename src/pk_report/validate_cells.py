@@ -44,7 +44,8 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Di
     distinct: dict[str, Distinct] = {}
     frame = raw.frame
     for column in table.columns:
-        parse = _in_range(parser_for(column), column, raw.name)
+        label = raw.headers.get(column.name, column.name)  # as the clerk's sheet names it
+        parse = _in_range(parser_for(column, label), column, raw.name)
         default = parse(column.default)[0] if column.default else None
         if column.kind == schema.TEXT and not column.default:
             default = ""
@@ -58,7 +59,7 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Di
         if column.required:
             for row in texts.index[parsed.empty]:
                 problems.append(raw.problem(int(row), column.name, "",
-                                            f"Obligatorisk uppgift saknas. Fyll i {column.name}."))
+                                            f"Obligatorisk uppgift saknas. Fyll i ”{label}”."))
         data[column.name] = parsed.values
         distinct[column.name] = Distinct(parsed.codes, parsed.uniques, parsed.typed_uniques)
     typed = pd.DataFrame(data, index=frame.index, copy=False)

@@ -12,7 +12,7 @@ from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import (MAX_TITLE_ROWS, Header, RawTable, build_raw_table,
                                     find_header, plain_text, raw_table)
-from pk_report.schema import TABLES
+from pk_report.schema import IGNORED_SHEETS, TABLES
 from pk_report.textsafe import CONTROL, nfc
 
 DELIMITERS = ";,\t"
@@ -92,6 +92,8 @@ def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
         key = norm_name(nfc(path.stem))
+        if key in IGNORED_SHEETS:  # the workbook's Instruktioner sheet, saved as CSV too
+            continue
         if key not in TABLES:
             problems.append(Problem("", str(path), None, None, path.name,
                                     f"Filen {path.name} hör inte till dataformatet och läses inte. "

@@ -34,11 +34,13 @@ class RawTable:
     headers: dict[str, str]  # contract column -> header as the clerk wrote it
     frame: pd.DataFrame
     ignored: list[str] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # contract column -> sheet position
 
     def problem(self, row: int | None, column: str | None, value: str | None, message: str,
                 level: str = ERROR) -> Problem:
         header = self.headers.get(column, column) if column else None
-        return Problem(self.name, self.file, row, header, value, message, self.sheet, level)
+        return Problem(self.name, self.file, row, header, value, message, self.sheet, level,
+                       self.columns.get(column) if column else None)
 
 
 def cell_text(value: object) -> str:
@@ -88,7 +90,7 @@ class Header:
 
 
 def find_header(table: Table, head: list[list[str]], row_numbers: list[int], file: str,
-                sheet: str | None) -> Header | Problem:
+                sheet: str | None, first_column: int = 0) -> Header | Problem:
     """The header among the first rows (as canonical text): the row with most known columns."""
     known = {c.name for c in table.columns}
     best, best_hits = None, 0
@@ -113,7 +115,8 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
         elif key in found.positions:
             found.problems.append(Problem(table.name, file, header_row, text, None,
                                           f"Kolumnen finns två gånger (även ”{found.headers[key]}”). "
-                                          "Ta bort eller byt namn på den ena.", sheet))
+                                          "Ta bort eller byt namn på den ena.", sheet,
+                                          col=first_column + j))
         else:
             found.positions[key] = j
             found.headers[key] = text
@@ -121,14 +124,14 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
 
 
 def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
-              numbers, file: str, sheet: str | None, screen: bool = True
-              ) -> tuple[RawTable, list[Problem]]:
+              numbers, file: str, sheet: str | None, first_column: int = 0,
+              screen: bool = True) -> tuple[RawTable, list[Problem]]:
     """The RawTable from the contract columns' text (in NFC); empty rows dropped; the problems
     of the header and of cells no register should hold (``cell_problems``), unless the caller
     knows there can be none (``screen=False``: a CSV file screened whole)."""
     problems = list(header.problems)
     if screen:
-        data, found = cell_problems(table, header, data, numbers, file, sheet)
+        data, found = cell_problems(table, header, data, numbers, file, sheet, first_column)
         problems.extend(found)
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
@@ -136,7 +139,8 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
         frame = frame[frame.to_numpy(dtype=object).astype(bool).any(axis=1)]
     else:
         frame = frame.iloc[0:0]
-    raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored)
+    raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored,
+                   {name: first_column + j for name, j in header.positions.items()})
     for text in header.ignored:
         problems.append(raw.problem(header.row, None, text,
                                     f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
@@ -150,20 +154,22 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
 
 
 def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
-                    sheet: str | None, screen: bool = True) -> tuple[RawTable | None, list[Problem]]:
+                    sheet: str | None, first_column: int = 0, screen: bool = True
+                    ) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
 
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
     sees for rows[i]. Only the contract's columns are turned into text.
     """
     head = [[nfc(cell_text(c)) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
-    header = find_header(table, head, row_numbers, file, sheet)
+    header = find_header(table, head, row_numbers, file, sheet, first_column)
     if isinstance(header, Problem):
         return None, [header]
     body = rows[header.index + 1:]
     names = list(header.positions)
     data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
-    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet, screen)
+    return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet,
+                     first_column, screen)
 
 
 def _digits(n: int) -> str:
@@ -221,8 +227,8 @@ def plain_text(data: bytes, text: str) -> bool:
     return bool((np.diff(breaks, prepend=-1, append=len(data)) - 1).max() <= MAX_CELL_CHARS)
 
 
-def cell_problems(table: Table, header: Header, data, numbers, file: str,
-                  sheet: str | None) -> tuple[dict[str, list[str]], list[Problem]]:
+def cell_problems(table: Table, header: Header, data, numbers, file: str, sheet: str | None,
+                  first_column: int = 0) -> tuple[dict[str, list[str]], list[Problem]]:
     """The columns in NFC, and the cells no register should hold: longer than Excel allows (an
     error: in a CSV file usually a quote never closed, which swallows the rest of the file) or
     with control characters (a warning: they are shown escaped and left out of the report).
@@ -237,6 +243,7 @@ def cell_problems(table: Table, header: Header, data, numbers, file: str,
         if not controls and not long:
             continue
         header_text = header.headers.get(name, name)
+        col = first_column + header.positions[name] if name in header.positions else None
         for row, text in zip(numbers, column):
             if len(text) > MAX_CELL_CHARS:
                 problems.append(Problem(
@@ -244,11 +251,11 @@ def cell_problems(table: Table, header: Header, data, numbers, file: str,
                     f"Cellen har {_digits(len(text))} tecken, fler än en cell i Excel rymmer "
                     f"({_digits(MAX_CELL_CHARS)}). Ofta är det ett citattecken som aldrig "
                     "avslutas, så att resten av filen blir en enda cell: kontrollera "
-                    "citattecknen på raden.", sheet))
+                    "citattecknen på raden.", sheet, col=col))
             elif CONTROL.search(text):
                 problems.append(Problem(
                     table.name, file, row, header_text, text,
                     f"Cellen innehåller styrtecken ({', '.join(controls_in(text))}), som inte "
                     "syns men kan styra en terminal. De visas här som koder och tas inte med i "
-                    "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING))
+                    "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING, col))
     return columns, problems

@@ -13,11 +13,10 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import RawTable, build_raw_table
-from pk_report.schema import TABLES
+from pk_report.schema import IGNORED_SHEETS, TABLES
 from pk_report.textsafe import nfc
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
-IGNORED_SHEETS = {"instruktioner", "lasmig", "las_mig"}
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -53,7 +52,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if plan is not None:
             _restore_errors(rows, plan.error_cells.get(name, {}), first_row, first_col)
         numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
-        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name)
+        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
         problems.extend(found_problems)
         if raw is not None:
             tables[key] = raw

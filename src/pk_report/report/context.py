@@ -31,25 +31,27 @@ class Satisfaction:
     grades: dict[str, int]  # label -> forms, in scale order
     top_labels: list[str]  # labels counted as mycket nöjd, e.g. ["Mer än godkänt", "Utmärkt"]
     mode_label: str | None  # the most common grade's label
+    very_satisfied_forms: int = 0  # forms with a grade counted as mycket nöjd
+    lowest_label: str = ""  # the lowest grade's label, "Underkänt"
+    level: str = ""  # samtliga, merparten (75 % or more), flertalet (over half), blandade
+    top_given: list[str] = field(default_factory=list)  # top_labels that some form gave
+
+    @property
+    def mode_is_top(self) -> bool:
+        """Whether the most common grade is one counted as mycket nöjd."""
+        return self.mode_label in self.top_labels
 
 
 @dataclass(frozen=True)
 class GenderSatisfaction:
-    """Women against men; present only when both groups pass the anonymity rule."""
+    """Women against men; present only when both groups are large enough to compare
+    (``breakdowns.gender_verdict``, docs/beslut.md)."""
 
     women: int  # percent mycket nöjda among women
     men: int
     women_forms: int
     men_forms: int
-
-    @property
-    def verdict(self) -> str:
-        """'kvinnor', 'man' or 'lika': who was more satisfied (5 points or more apart)."""
-        if self.women - self.men >= 5:
-            return "kvinnor"
-        if self.men - self.women >= 5:
-            return "man"
-        return "lika"
+    verdict: str = "lika"  # 'kvinnor' or 'man' (who was more satisfied, a clear gap) or 'lika'
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,25 @@ class Cancellation:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A free-text comment of the evaluations, identical ones merged (``--med-kommentarer``)."""
+
+    text: str
+    count: int  # forms with this very comment
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class CourseSection:
-    """One course of the year with every figure the report may state about it."""
+    """One course of the year with every figure the report may state about it.
+
+    *deltagare* are persons, *deltaganden* attendances (a person once per session): ``persons``,
+    ``politicians``, ``officials``, ``women_persons``, ``men_persons`` and ``signed_up_persons``
+    count persons; ``attendances`` (= ``participants``), ``women``, ``men`` and ``signed_up``
+    count attendances or sign-up rows, as ``stats`` does.
+    """
 
     kurs_id: str
     namn: str
@@ -78,13 +97,13 @@ class CourseSection:
     held: int
     formats: list[str]  # omfattning of held sessions, e.g. ["två dagar"]
     per_session: list[int]  # participants per held session, when they differ notably
-    participants: int
-    politicians: int
-    officials: int
+    participants: int  # attendances (deltaganden), the contract's deltagare; = attendances
+    politicians: int  # persons in a political role
+    officials: int  # persons who are officials (chef, tjänsteman)
     officials_by_kind: list[str]  # ["19 stadsdelschefer", "10 fackförvaltningschefer", ...]
-    unique_persons: int
+    unique_persons: int  # persons (deltagare), head counts included; = persons
     invited: int | None
-    signed_up: int
+    signed_up: int  # sign-up rows over all sessions (stats' anmalda)
     women: int  # attendances, as the contract counts them
     men: int
     women_persons: int  # unique persons, for running text
@@ -98,16 +117,58 @@ class CourseSection:
     idi: dict[str, int]
     cancellations: list[Cancellation]
     cost: float | None
-    cost_per_participant: int | None
-    comments: list[str] = field(default_factory=list)
+    cost_per_participant: int | None  # per attendance, as stats' kostnad_per_deltagare
+    comments: list[Comment] = field(default_factory=list)  # most frequent first
+    cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
+    signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
+    extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]
+    seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
+    politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
+    # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
+
+    @property
+    def persons(self) -> int:
+        """Deltagare: distinct persons (head counts included)."""
+        return self.unique_persons
+
+    @property
+    def attendances(self) -> int:
+        """Deltaganden: a person once per session."""
+        return self.participants
 
 
 @dataclass(frozen=True)
 class OrgRow:
-    label: str  # "stadsdelsnämnder"
+    """One row of the participation table: persons (deltagare, once per course) of a group."""
+
+    label: str  # "politiker från stadsdelsnämnder", "tjänstemän"
     definite: str  # "stadsdelsnämnderna", for running text
-    participants: int
+    participants: int  # persons this year
     previous: int | None  # the same figure the previous year, if the data has it
+    group: str = ""  # years.GROUPS: an organisationstyp, "tjansteman" or "okand"
+
+
+@dataclass(frozen=True)
+class Dominant:
+    """At the courses aimed at both nämnder and bolag, politicians from the nämnder were at
+    least twice as many as from the bolag (docs/beslut.md)."""
+
+    larger: str  # "nämnderna", or "stadsdelsnämnderna"/"facknämnderna" when only one took part
+    especially: str | None  # "stadsdelsnämnderna" when they clearly led among the nämnder
+    smaller: str  # "bolagsstyrelserna"
+    as_before: list[int]  # earlier years in the data where the same held (all of them), or []
+
+
+@dataclass(frozen=True)
+class GradeTable:
+    """The grade distribution per course: ``labels`` in scale order; per row the course's name,
+    its evaluations, the forms per grade and the percent per grade. Courses with fewer
+    evaluations than the anonymity threshold are left out (``left_out`` of them)."""
+
+    labels: list[str]
+    rows: list[tuple[str, int, list[int], list[int]]]
+    left_out: int
+    threshold: int
 
 
 @dataclass(frozen=True)
@@ -127,11 +188,11 @@ class ReportContext:
     extra_given: list[CourseSection]
     plan_not_given: list[CourseSection]
     extra_not_given: list[CourseSection]
-    participants: int
-    participation: list[OrgRow]
+    participants: int  # attendances (deltaganden) of the year
+    participation: list[OrgRow]  # persons per group; they add up to ``persons``
     previous_year: int | None
-    dominant: tuple[str, str] | None  # (largest group, bolag) when it is at least twice as large
-    increased: list[OrgRow]  # groups whose participation rose against the previous year
+    dominant: Dominant | None
+    increased: list[OrgRow]  # politicians' groups with more persons than the previous year
     overall: Satisfaction | None
     evaluations: int
     response_rate: int | None
@@ -140,6 +201,20 @@ class ReportContext:
     previous_cost: float | None
     texts: dict[str, list[MarkdownText]]
     with_comments: bool = False
+    persons: int = 0  # deltagare of the year: each course's persons, summed
+    attendances: int = 0  # deltaganden of the year (= participants)
+    previous_persons: int | None = None
+    decreased: list[OrgRow] = field(default_factory=list)  # politicians' groups with fewer
+    unchanged: list[OrgRow] = field(default_factory=list)  # politicians' groups as many
+    officials_change: OrgRow | None = None  # the officials' row, when it changed
+    given: int = 0  # courses held this year
+    previous_given: int | None = None  # courses held the previous year in the data
+    previous_sparse: bool = False  # the previous year has far fewer courses held (years.far_fewer)
+    # Filled in by report.chart_build: the grade distribution per course and the IDI styles
+    # with the anonymity rule applied (tables beside the charts), and the charts by name.
+    grades: GradeTable | None = None
+    idi_tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    charts: dict = field(default_factory=dict)
 
     @property
     def sections(self) -> list[CourseSection]:

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
 
 from pk_report import swedish
-from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison,
+from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
                                   grade_distribution, idi_styles)
-from pk_report.report.context import (Cancellation, CourseSection, GenderSatisfaction, MarkdownText,
-                               Member, OrgRow, ReportContext, Satisfaction)
+from pk_report.report.context import (Cancellation, Comment, CourseSection, Dominant,
+                                      GenderSatisfaction, MarkdownText, Member, OrgRow,
+                                      ReportContext, Satisfaction)
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
 from pk_report.schema import ORGTYP_ORDER
-from pk_report.years import year_change, year_totals
+from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, course_groups, earlier_dominance,
+                             year_change, year_totals)
 
 ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
               "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
               "stiftelse": "stiftelser", "ovrigt": "övriga"}
 ORG_DEFINITE = {"stadsdel": "stadsdelsnämnderna", "fack": "facknämnderna",
                 "bolag": "bolagsstyrelserna", "kommunstyrelse": "kommunstyrelsen",
-                "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna", "ovrigt": "övriga"}
+                "fullmaktige": "kommunfullmäktige", "stiftelse": "stiftelserna",
+                "ovrigt": "övriga organisationer"}
+GROUP_LABELS = {"stadsdel": "politiker från stadsdelsnämnder",
+                "fack": "politiker från facknämnder", "bolag": "politiker från bolagsstyrelser",
+                "kommunstyrelse": "politiker från kommunstyrelsen",
+                "fullmaktige": "politiker från kommunfullmäktige",
+                "stiftelse": "politiker från stiftelser", "ovrigt": "övriga politiker",
+                OFFICIALS: "tjänstemän", UNKNOWN: "uppgift saknas (endast antal)"}
+GROUP_DEFINITE = {**ORG_DEFINITE, OFFICIALS: "tjänstemännen", UNKNOWN: "okända"}
 CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bolag": "bolagschef"}
 ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}
 
@@ -50,12 +61,15 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
     texts, idi = _texts(ds, year), idi_styles(ds, year)
+    kinds = _politicians_by_kind(course_groups(ds, year))
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
-                         texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments)
+                         texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
+                         kinds.get(row.kurs_id, []))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
+    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -63,10 +77,17 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         plan_not_given=[s for s in not_given if s.i_plan],
         extra_not_given=[s for s in not_given if not s.i_plan],
         participants=totals.participants, participation=participation,
+        persons=totals.persons, attendances=totals.participants,
+        previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
-        dominant=_dominant(totals.by_orgtyp),
-        increased=[r for r in participation if r.previous is not None and r.participants > r.previous
-                   and r.label in (ORG_LABELS["fack"], ORG_LABELS["bolag"], ORG_LABELS["stadsdel"])],
+        dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
+        increased=[r for r in political if r.participants > r.previous],
+        decreased=[r for r in political if r.participants < r.previous],
+        unchanged=[r for r in political if r.participants == r.previous],
+        officials_change=next((r for r in participation if r.group == OFFICIALS and r.previous
+                               is not None and r.participants != r.previous), None),
+        given=totals.given, previous_given=change.previous.given if change else None,
+        previous_sparse=change.previous_sparse if change else False,
         overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
@@ -90,27 +111,27 @@ def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list
 
 
 def _participation(now, before) -> list[OrgRow]:
-    """Participants by organisation type; head counts without a breakdown as their own row."""
-    def unknown(totals) -> int:
-        return totals.participants - sum(totals.by_orgtyp.values())
-
+    """Persons (once per course) per group: politicians by kind of board, officials, and the
+    persons of head counts; the rows add up to the year's persons."""
     rows = []
-    for key in ORGTYP_ORDER:
-        if now.by_orgtyp.get(key) or (before and before.by_orgtyp.get(key)):
-            rows.append(OrgRow(ORG_LABELS[key], ORG_DEFINITE[key], now.by_orgtyp.get(key, 0),
-                               None if before is None else before.by_orgtyp.get(key, 0)))
-    if unknown(now) or (before and unknown(before)):
-        rows.append(OrgRow("uppgift saknas (endast antal)", "okända", unknown(now),
-                           None if before is None else unknown(before)))
+    for key in GROUPS:
+        if now.persons_by_group.get(key) or (before and before.persons_by_group.get(key)):
+            rows.append(OrgRow(GROUP_LABELS[key], GROUP_DEFINITE[key],
+                               now.persons_by_group.get(key, 0),
+                               None if before is None else before.persons_by_group.get(key, 0),
+                               key))
     return rows
 
 
-def _dominant(by_org: dict[str, int]) -> tuple[str, str] | None:
-    """(largest of stadsdel/fack, bolag) when boards of the first kind sent at least twice as many."""
-    nam = max(("stadsdel", "fack"), key=lambda k: by_org.get(k, 0))
-    if by_org.get("bolag", 0) and by_org.get(nam, 0) >= 2 * by_org["bolag"]:
-        return ORG_DEFINITE[nam], ORG_DEFINITE["bolag"]
-    return None
+def _dominant(totals, earlier: dict[int, bool]) -> Dominant | None:
+    """The nämnder against the bolag (``years.dominance``), and the earlier years where the
+    same held, when it held in every earlier year that can tell."""
+    d = totals.dominance
+    if d is None:
+        return None
+    return Dominant(ORG_DEFINITE[d.only] if d.only else "nämnderna",
+                    ORG_DEFINITE[d.leading] if d.leading else None, ORG_DEFINITE["bolag"],
+                    sorted(earlier) if earlier and all(earlier.values()) else [])
 
 
 def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None:
@@ -120,28 +141,55 @@ def _satisfaction(ds: Dataset, evaluations: pd.DataFrame) -> Satisfaction | None
     grades = grade_distribution(ds, evaluations)
     labels = ds.scale.labels
     mode = max(grades, key=lambda v: (grades[v], v))
+    good = int(evaluations["mycket_nojd"].sum())
     return Satisfaction(
         evaluations=n,
-        very_satisfied=percent(int(evaluations["mycket_nojd"].sum()), n, ds.settings.avrundning),
+        very_satisfied=percent(good, n, ds.settings.avrundning),
         dissatisfied=int(evaluations["missnojd"].sum()),
         grades={labels[v]: c for v, c in grades.items()},
         top_labels=[labels[v] for v in sorted(ds.scale.very_satisfied) if v in labels],
-        mode_label=labels[mode],
+        mode_label=labels[mode], very_satisfied_forms=good, lowest_label=labels[min(labels)],
+        level=satisfaction_level(good, n),
+        top_given=[labels[v] for v in sorted(ds.scale.very_satisfied) if grades.get(v)],
     )
+
+
+def satisfaction_level(good: int, n: int) -> str:
+    """The word for how many of ``n`` forms were mycket nöjd (docs/beslut.md): samtliga (all),
+    merparten (at least three in four), flertalet (more than half), else blandade."""
+    if good == n:
+        return "samtliga"
+    if 4 * good >= 3 * n:
+        return "merparten"
+    if 2 * good > n:
+        return "flertalet"
+    return "blandade"
 
 
 def _gender(ds: Dataset, evaluations: pd.DataFrame) -> GenderSatisfaction | None:
     comparison = gender_comparison(ds, evaluations)
-    if comparison is None:
+    verdict = gender_verdict(comparison, ds.settings.anonymitetsgrans) if comparison else None
+    if verdict is None:
         return None
     return GenderSatisfaction(comparison.women.andel_mycket_nojda or 0,
                               comparison.men.andel_mycket_nojda or 0,
-                              comparison.women.utvarderingar, comparison.men.utvarderingar)
+                              comparison.women.utvarderingar, comparison.men.utvarderingar, verdict)
+
+
+def _politicians_by_kind(groups: pd.DataFrame) -> dict[str, list[tuple[int, str]]]:
+    """Per course, its politicians per kind of board, when they came from more than one."""
+    kinds = [k for k in ORGTYP_ORDER if k in groups.columns]
+    out = {}
+    for kurs_id, row in zip(groups.index, groups[kinds].to_numpy().tolist()):
+        found = [(int(n), ORG_DEFINITE[k]) for k, n in zip(kinds, row) if n]
+        if len(found) > 1:
+            out[kurs_id] = found
+    return out
 
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
-             texter: list[MarkdownText], idi: dict[str, int], with_comments: bool
-             ) -> CourseSection:
+             texter: list[MarkdownText], idi: dict[str, int], with_comments: bool,
+             politicians_by_kind: list[tuple[int, str]]) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
@@ -153,17 +201,20 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     own = own.iloc[order]
     held = own[own["held"].to_numpy(dtype=bool)]
     roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
-    chiefs = Counter(o for r, o in zip(roles, orgs) if r == "chef")
-    officials = [swedish.count(chiefs[org], CHIEF_NOUNS.get(org, "chef"))
-                 for org in ORGTYP_ORDER if chiefs.get(org)]
-    clerks = roles.count("tjänsteman")
+    persons = mine["person"].tolist()
+    chiefs = Counter(o for o, _ in {(o, p) for r, o, p in zip(roles, orgs, persons) if r == "chef"})
+    kinds = [(chiefs[org], CHIEF_NOUNS.get(org, "chef")) for org in ORGTYP_ORDER if chiefs.get(org)]
+    clerks = len({p for r, p in zip(roles, persons) if r == "tjänsteman"})
     if clerks:
-        officials.append(swedish.count(clerks, "tjänsteman"))
+        kinds.append((clerks, "tjänsteman"))
+    # side by side with each other and with the politicians and officials they follow
+    officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
     counts = held["deltagare"].tolist()
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
-    if with_comments:
-        comments = [c for c in evaluations["kommentar"] if c]
+    if with_comments:  # identical comments (but for spacing) once, with how many wrote them
+        counted = Counter(" ".join(c.split()) for c in evaluations["kommentar"] if c and c.strip())
+        comments = [Comment(text, n) for text, n in sorted(counted.items(), key=lambda t: -t[1])]
     return CourseSection(
         kurs_id=kurs_id, namn=row.kurs, malgrupp=row.malgrupp, i_plan=bool(row.i_plan),
         status=row.status, beskrivning=MarkdownText(row.beskrivning or ""),
@@ -172,18 +223,40 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
         per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
         else [],
-        participants=int(row.deltagare), politicians=int(row.politiker),
-        officials=int(row.tjansteman), officials_by_kind=officials if len(officials) > 1 else [],
+        participants=int(row.deltagare), politicians=int(row.unika_politiker),
+        officials=int(row.unika_tjansteman),
+        officials_by_kind=officials if len(officials) > 1 else [],
         unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
         women=int(row.kvinnor), men=int(row.man),
         women_persons=int(persons_by_kon.get("K", 0)), men_persons=int(persons_by_kon.get("M", 0)),
         evaluations=int(row.utvarderingar),
-        response_base=int(row.svarsbas), response_base_politicians=int(row.unika_politiker) > 0,
+        response_base=int(row.svarsbas),
+        response_base_politicians=int(row.unika_politiker) > 0 and not int(row.huvudantal),
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
         gender=_gender(ds, evaluations), idi=idi,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
+        cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
+        extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
+        seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
     )
+
+
+TOO_FEW = re.compile(r"\b(för|alltför|otillräckligt|inte tillräckligt)\s+(få|lite|låg[at]?|"
+                     r"antal|många)\s*(anmälda|anmälningar|anmälningarna|deltagare|sökande|"
+                     r"hade anmält|har anmält|anmälde|antal anmälda)\b"
+                     r"|\b(inga|ingen|få|lågt antal)\s+(anmälda|anmälningar|anmälde|sökande)\b")
+
+
+def means_too_few(reason: str) -> bool:
+    """Whether the clerk's typed reason says what ``min_anmalda`` would have derived: too few
+    signed up ("För få anmälda.", "för få anmälningar", "otillräckligt antal deltagare")."""
+    return bool(TOO_FEW.search(reason.lower()))
+
+
+def _reason(text: str) -> str:
+    """The clerk's reason as a phrase to quote: no surrounding space or closing full stop."""
+    return text.strip().rstrip(".").strip()
 
 
 def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
@@ -192,9 +265,10 @@ def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
     for status, orsak, nytt, for_fa, anmalda in zip(
             rows["status"].tolist(), rows["orsak"].tolist(), rows["nytt_datum"].tolist(),
             rows["for_fa"].tolist(), rows["anmalda"].tolist()):
+        orsak = _reason(orsak or "")
         if status == "framflyttad":
             key = ("flyttad", orsak, nytt or "")
-        elif for_fa:
+        elif for_fa or means_too_few(orsak):
             key = ("for_fa", "", "")
         elif orsak:
             key = ("orsak", orsak, "")
@@ -204,6 +278,15 @@ def _cancellations(own: pd.DataFrame) -> list[Cancellation]:
         out[key] = Cancellation((prev.sessions if prev else 0) + 1, key[0], key[1], key[2],
                                 (prev.signed_up if prev else 0) + int(anmalda))
     return list(out.values())
+
+
+def _seasons(dates: list) -> list[tuple[int, str]]:
+    """Held sessions per half of the year, 'våren' (January to June) and 'hösten', in that
+    order; empty unless every session has a date."""
+    if not dates or any(d is None for d in dates):
+        return []
+    spring = sum(1 for d in dates if d.month <= 6)
+    return [(n, name) for n, name in ((spring, "våren"), (len(dates) - spring, "hösten")) if n]
 
 
 def _group_sets(keys: pd.Series, values: pd.Series) -> dict:

@@ -127,15 +127,19 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         "siffror": swedish.integer, "procent": swedish.percent_text, "procentcell": swedish.percent_cell,
         "decimal": swedish.decimal, "kronor": swedish.kronor, "datum": swedish.date_text,
         "lista": swedish.join, "citat": swedish.quote, "versal": swedish.upper_first,
-        "plural": swedish.plural, "md": _md, "join": _join,
+        "plural": swedish.plural, "md": _md, "join": _join, "andel": swedish.share,
+        "datumtext": swedish.date_phrase,
+        "markdown": MarkdownText,  # a macro's Markdown (a table), printed as it is
     })
     return env
 
 
-def render_markdown(context: ReportContext, own: Path | None = None) -> str:
+def render_markdown(context: ReportContext, own: Path | None = None,
+                    main: str = MAIN_TEMPLATE) -> str:
+    """The report's Markdown from ``main`` (the annual report's, or ``period.md.j2``)."""
     env = make_environment(own)
     try:
-        template = env.get_template(MAIN_TEMPLATE)
+        template = env.get_template(main)
         text = template.render(r=context, **{k: getattr(context, k) for k in asdict(context)})
     except jinja2.TemplateSyntaxError as exc:
         raise DataError(f"Mallen {_shown(exc.filename or exc.name, own)} har ett fel på rad "
