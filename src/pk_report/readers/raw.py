@@ -16,7 +16,7 @@ import pandas as pd
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
 from pk_report.schema import Table
-from pk_report.textsafe import CONTROL, controls_in, nfc
+from pk_report.textsafe import CONTROL, controls_in, is_nfc, nfc
 
 MAX_TITLE_ROWS = 10
 MAX_CELL_CHARS = 32_767  # what one cell in Excel holds
@@ -193,12 +193,10 @@ def screen_column(column: list[str]) -> tuple[list[str], bool, bool]:
     controls; a C1 control is looked for only where its lead byte 0xC2 occurs. The cells'
     lengths in bytes, between the NULs, bound their lengths in characters.
     """
-    import unicodedata
-
     import numpy as np
 
     joined = "\x00".join(column)
-    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+    if not is_nfc(joined):
         column = [nfc(text) for text in column]
         joined = "\x00".join(column)
     data = joined.encode("utf-8", "surrogatepass")
@@ -222,8 +220,9 @@ def plain_text(data: bytes, text: str) -> bool:
         return False
     if len(data) <= MAX_CELL_CHARS:
         return True
-    raw = np.frombuffer(data, dtype=np.uint8)
-    breaks = np.flatnonzero((raw == 10) | (raw == 13))
+    # Lines taken between LFs only: a line ended by a bare CR joins the next one, so the
+    # longest line is never underestimated (at worst the file is screened per column).
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
     return bool((np.diff(breaks, prepend=-1, append=len(data)) - 1).max() <= MAX_CELL_CHARS)
 
 
