@@ -58,7 +58,7 @@ def test_stats_table_never_folds_or_cuts_an_id_or_a_figure(sample, columns):
         for text in wanted:
             assert any(text in line for line in lines), (columns, argv, text)
     wide = runner.invoke(app, ["stats", "2009", "--per", "kon"], env={"COLUMNS": "250"}).stdout
-    assert "Per kön" in wide and "Mycket nöjda kvinnor" in wide
+    assert "Deltaganden och andel mycket nöjda per kön" in wide and "Mycket nöjda kvinnor" in wide
 
 
 def test_stats_csv_for_swedish_excel():

@@ -56,7 +56,7 @@ SEED_FACTS = [
     (None, f"{STIFTELSE} (målgrupp: ledamöter i stiftelser med ändamål att ge bidrag till "
            "behövande): ett tillfälle och åtta deltagare"),
     (None, f"{GENUS_KS} (målgrupp: kommunstyrelsens ledamöter): två tillfällen med 40 deltagare "
-           "vid det första tillfället och 14 deltagare vid det andra tillfället"),
+           "vid det första tillfället och 14 vid det andra"),
     (None, f"{GENUS_NAMNDER} (målgrupp: ledamöter i nämnder och styrelser): tre tillfällen och "
            "171 deltagare"),
     (None, "Grundutbildning stiftelser med egen förvaltning (målgrupp: ledamöter i stiftelser med "
@@ -67,8 +67,8 @@ SEED_FACTS = [
     (None, "Vidareutbildning sociala utskott (målgrupp: ledamöter i de sociala utskotten)"),
     (None, "”Grundutbildning stiftelser med egen förvaltning” och ”Grundutbildning nämnd- och "
            "styrelseledamöter” ställdes in eftersom för få hade anmält sig"),
-    (None, "”Vidareutbildning sociala utskott” flyttades fram och förläggs i stället till tre "
-           "tillfällen i mars 2010"),
+    (None, "”Vidareutbildning sociala utskott” flyttades fram efter styrgruppens beslut och "
+           "förläggs i stället till tre tillfällen i mars 2010"),
     (None, "Liksom 2008 var deltagandet från nämnderna, och då framför allt stadsdelsnämnderna, "
            "avsevärt större än från bolagsstyrelserna vid de utbildningar som riktar sig till "
            "såväl nämnd- som styrelseledamöter"),

@@ -52,7 +52,8 @@ def test_1_persons_are_deltagare_and_attendances_deltaganden(tmp_path):
     assert "Av de fyra deltagande politikerna lämnade tre" in kurs
     assert "sammanlagt fyra deltagare" in text and "tolv deltaganden" in text
     assert "| Politiker från stadsdelsnämnder | 4 |" in text
-    assert "| Kursen | 4 | 1 200 | 300 |" in text  # kr per deltagare divides by persons
+    # kr per deltagare divides by persons; per deltagande (stats' figure) stands beside it
+    assert "| Kursen | 4 | 12 | 1 200 | 300 | 100 |" in text
 
 
 def test_1_politicians_in_the_text_are_the_response_rates_base(tmp_path):
@@ -292,9 +293,10 @@ def test_14_the_postponement_names_its_course_before_its_reason(tmp_path):
                           {"ar": 2009, "kurs_id": "b", "namn": "B"}],
                   tillfallen=sessions("b", 2, status="framflyttad", nytt_datum="2010-03",
                                       orsak="Styrgruppen beslöt att flytta fram utbildningen"))
+    # a reason that is a decision reads as one (review finding 11), still after the name
     assert ("”A” genomfördes inte under 2009. ”B” flyttades fram och förläggs i stället till "
-            "två tillfällen i mars 2010 (orsak: ”Styrgruppen beslöt att flytta fram "
-            "utbildningen”).") in text
+            "två tillfällen i mars 2010, eftersom styrgruppen beslöt att flytta fram "
+            "utbildningen.") in text
     assert "2009. Styrgruppen beslöt" not in text
 
 

@@ -13,9 +13,15 @@ a head count from ``antal_deltagare`` adds that many persons of unknown role):
 - ``unika_personer``: distinct persons present at a held session (the contract's key);
 - ``unika_politiker`` / ``unika_tjansteman``: the same for the political roles / officials;
 - ``anmalda_personer``: distinct persons signed up to any of the course's sessions;
+- ``osakert_huvudantal``: the head counts of a course with more than one held session (0
+  otherwise). Who came to a head-counted session is unknown, so how many of them also came to
+  the course's other sessions is unknown too: such a course's persons are unknown (somewhere
+  between its largest session and the sum), and the report does not count them as persons;
+- ``kanda_personer``: the persons the report counts, ``unika_personer`` less
+  ``osakert_huvudantal`` (a single head-counted session is that many persons);
 - ``kostnad_per_person``: ``kostnad`` divided by ``unika_personer``, whole kronor half up (the
   report's "Kr per deltagare"; ``kostnad_per_deltagare`` divides by attendances, as the
-  contract says).
+  contract says); ``None`` when the course's persons are unknown.
 """
 
 from __future__ import annotations
@@ -178,6 +184,8 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
         np.where(pos >= 0, sc[pos], -1)[signed], d["person"].to_numpy(dtype="int64")[signed],
         n_persons, n)
     col["unika_personer"] = col["personer"] + col["huvudantal"]
+    col["osakert_huvudantal"] = np.where(col["genomforda_tillfallen"] > 1, col["huvudantal"], 0)
+    col["kanda_personer"] = col["unika_personer"] - col["osakert_huvudantal"]
     col["svarsbas"] = np.where(col["unika_politiker"] > 0, col["unika_politiker"],
                                col["personer"]) + col["huvudantal"]
 
@@ -214,8 +222,9 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
         divide_half_up(round(v * 100), 100 * m) if v is not None and m else None
         for v, m in zip(kostnad, col["deltagare"].tolist())])
     courses["kostnad_per_person"] = _objects(courses, [
-        divide_half_up(round(v * 100), 100 * m) if v is not None and m else None
-        for v, m in zip(kostnad, col["unika_personer"].tolist())])
+        divide_half_up(round(v * 100), 100 * m) if v is not None and m and not unsure else None
+        for v, m, unsure in zip(kostnad, col["unika_personer"].tolist(),
+                                col["osakert_huvudantal"].tolist())])
     courses["status"] = _course_status(courses)
     courses["i_plan"] = courses["i_plan"].fillna(True).astype(bool)
     for column in ["planerade_tillfallen", "inbjudna", "min_anmalda"]:

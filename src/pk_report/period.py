@@ -20,6 +20,8 @@ from pk_report.rounding import divide_half_up, percent
 from pk_report.schema import KON_LABELS, ORGTYP_ORDER
 from pk_report.year_span import YearSpan
 
+STATUSES = ["genomförd", "inställd", "framflyttad", NOT_GIVEN]  # a course's status, in order
+
 # stats --per ar: the contract's keys where the figure is the contract's, summed over the
 # year's courses; course counts under keys of the same style (docs/beslut.md).
 YEAR_KEYS = [
@@ -44,6 +46,9 @@ class YearFigures:
     installda_kurser: int | None = None
     framflyttade_kurser: int | None = None
     ej_genomforda_kurser: int | None = None
+    # the courses of the year's training plan by status (the report's key figures; not keys of
+    # stats --per ar): genomförd, inställd, framflyttad, ej genomförd
+    plan_status: dict[str, int] | None = None
     planerade_tillfallen: int | None = None
     genomforda_tillfallen: int | None = None
     installda_tillfallen: int | None = None
@@ -52,20 +57,23 @@ class YearFigures:
     anmalda: int | None = None
     deltagare: int | None = None  # attendances (the contract's word)
     unika_personer: int | None = None  # persons, once per course
+    personer: int | None = None  # the report's deltagare: kanda_personer summed (metrics)
+    osakert_huvudantal: int | None = None  # head counts not counted as persons (metrics)
     politiker: int | None = None
     tjansteman: int | None = None
     kvinnor: int | None = None
     man: int | None = None
     utvarderingar: int | None = None
     svarsbas: int | None = None
-    svarsfrekvens: int | None = None
+    svarsfrekvens: int | None = None  # over the courses that were evaluated (svarsbas)
+    ej_utvarderade: int | None = None  # courses given without any evaluation: not in the rate
     andel_mycket_nojda: int | None = None
     medelbetyg: float | None = None
     kurskostnad: float | None = None
     gemensam_kostnad: float | None = None
     kostnad: float | None = None
     kostnad_per_deltagare: int | None = None  # kostnad ÷ deltagare, as the contract
-    kostnad_per_person: int | None = None  # kostnad ÷ unika_personer, for the report
+    kostnad_per_person: int | None = None  # kostnad ÷ personer, for the report
     sammantraden: int | None = None
 
     def record(self) -> dict:
@@ -118,21 +126,26 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
                                    "svarsbas"]).sum()) if len(c) else 0
     course_cost = float(sum(v for v in c["kostnad"] if v is not None and not pd.isna(v)))
     cost = _whole(course_cost + common_cost)
-    attended, persons = total("deltagare"), total("unika_personer")
+    attended, persons = total("deltagare"), total("kanda_personer")
     return YearFigures(
         ar=ar, present=True, kurser=len(c), kurser_i_plan=int(c["i_plan"].sum()),
         genomforda_kurser=int((status == "genomförd").sum()),
         installda_kurser=int((status == "inställd").sum()),
         framflyttade_kurser=int((status == "framflyttad").sum()),
         ej_genomforda_kurser=int((status == NOT_GIVEN).sum()),
+        plan_status={s: int((status[c["i_plan"].to_numpy(dtype=bool)] == s).sum())
+                     for s in STATUSES},
         planerade_tillfallen=optional_total("planerade_tillfallen"),
         genomforda_tillfallen=total("genomforda_tillfallen"),
         installda_tillfallen=total("installda_tillfallen"),
         framflyttade_tillfallen=total("framflyttade_tillfallen"),
         inbjudna=optional_total("inbjudna"), anmalda=total("anmalda"), deltagare=attended,
-        unika_personer=persons, politiker=total("politiker"), tjansteman=total("tjansteman"),
+        unika_personer=total("unika_personer"), personer=persons,
+        osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
+        ej_utvarderade=int(((status == "genomförd").to_numpy(dtype=bool)
+                            & (c["utvarderingar"] == 0).to_numpy(dtype=bool)).sum()),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),
         medelbetyg=divide_half_up(10 * total("betygssumma"), forms) / 10 if forms else None,
         kurskostnad=_whole(course_cost), gemensam_kostnad=_whole(common_cost), kostnad=cost,
@@ -194,7 +207,7 @@ def _persons(a: pd.DataFrame, column: str) -> pd.Series:
 def _with_head_counts(ds: Dataset, courses: pd.DataFrame, span: YearSpan, counted: pd.Series,
                       order: list[str]) -> dict[int, dict[str, int]]:
     have = set(ds.years)
-    heads = courses.groupby("ar")["huvudantal"].sum()
+    heads = (courses["huvudantal"] - courses["osakert_huvudantal"]).groupby(courses["ar"]).sum()
     out: dict[int, dict[str, int]] = {}
     for ar in span.years:
         if ar not in have:

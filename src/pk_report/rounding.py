@@ -28,3 +28,30 @@ def divide_half_up(numerator: int, denominator: int) -> int:
     if numerator >= 0:
         return (2 * numerator + denominator) // (2 * denominator)
     return -((-2 * numerator + denominator) // (2 * denominator))
+
+
+def parts_of_100(counts: list[int], groups: list[tuple[list[int], int]]) -> list[int]:
+    """Whole percents of ``counts`` (of their sum) that add up to 100: each group of positions
+    gets exactly its target (e.g. the grades counted as mycket nöjd get the share the text
+    states), shared within the group by the largest remainder. Every percent is within one of
+    its exact value. ``groups`` must cover every position once; the targets add up to 100."""
+    whole = sum(counts)
+    out = [0] * len(counts)
+    if not whole:
+        return out
+    for positions, target in groups:
+        exact = {i: Fraction(100 * counts[i], whole) for i in positions}
+        for i in positions:
+            out[i] = exact[i].__floor__()
+        # largest remainder first (then the larger count, then the earlier position)
+        order = sorted(positions, key=lambda i: (-(exact[i] - out[i]), -counts[i], i))
+        short = target - sum(out[i] for i in positions)
+        for i in order[:max(short, 0)]:
+            out[i] += 1
+        for i in reversed(order) if short < 0 else []:  # never expected; kept exact anyway
+            if short == 0:
+                break
+            if out[i] > 0:
+                out[i] -= 1
+                short += 1
+    return out

@@ -54,6 +54,23 @@ STIL = {s.lower(): s for s in IDI_STYLES}
 IGNORED_SHEETS = {"instruktioner", "exempel", "lasmig", "las_mig"}
 
 TEXT_SECTIONS = ["inledning", "allmant", "avslutning"]
+# only in a year's report: after the lists of the courses given (docs/beslut.md)
+YEAR_SECTIONS = ["utbildningsinsatser"]
+EVALUATION = "/utvardering"  # KURS_ID/utvardering: a text under the course's evaluation
+
+
+def text_section(avsnitt: str, named: list[str]) -> str:
+    """An avsnitt as the report looks it up: a named section in its plain spelling
+    ('Inledning' -> 'inledning'), 'KURS_ID/Utvärdering' as 'KURS_ID/utvardering', else as
+    written (a kurs_id)."""
+    from pk_report.names import norm_name
+
+    if norm_name(avsnitt) in named:
+        return norm_name(avsnitt)
+    course, slash, part = avsnitt.rpartition("/")
+    if slash and course.strip() and norm_name(part) == EVALUATION[1:]:
+        return course.strip() + EVALUATION
+    return avsnitt
 SETTINGS = {"kommun": "", "avrundning": "nedat", "anonymitetsgrans": "5", "datum": "",
             "diarienummer": ""}
 ROUNDING = {"nedat": "nedat", "narmaste": "narmaste"}
@@ -162,7 +179,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
     Table("texter", (
         C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
-        C("avsnitt", TEXT, True, help="inledning, allmant, avslutning eller ett kurs_id"),
+        C("avsnitt", TEXT, True, help="inledning, utbildningsinsatser, allmant, avslutning, ett kurs_id eller "
+                                      "kurs_id/utvardering"),
         C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
     ), optional=True, help="Egna texter till rapporten (valfri)"),
     Table("installningar", (

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from pk_report.pipeline import Loaded, load
 from pk_report.selection import select_course, select_year
-from pk_report.stats_output import stats_text
+from pk_report.stats_output import PER_TITLES, per_table, stats_text
+from pk_report.stats_per import CAPTIONS, per_terminal
 from pk_report.year_span import YearSpan
 
 
@@ -23,7 +24,11 @@ def stats_output(data: Path | None, year: YearSpan | int | None, course: str | N
         from pk_report.stats_years import year_span_of, year_table
 
         return loaded, year_table(ds, courses, year_span_of(ds, span), course is None, fmt)
-    output = stats_text(ds, loaded.figures.sessions, courses, per, fmt)
+    if per in CAPTIONS and fmt == "tabell":
+        output = per_terminal(per_table(ds, loaded.figures.sessions, courses, per), courses, per,
+                              PER_TITLES[per])
+    else:
+        output = stats_text(ds, loaded.figures.sessions, courses, per, fmt)
     if fmt == "tabell" and span is not None:
         output = _with_missing_years(output, span, ds.years)
     return loaded, output

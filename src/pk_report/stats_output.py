@@ -17,10 +17,10 @@ from pk_report.names import norm_name
 from pk_report.schema import ORGTYP_ORDER
 from pk_report.textsafe import csv_cell
 
-SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Delt.", "politiker": "Pol.",
+SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Deltag.", "politiker": "Pol.",
          "tjansteman": "Tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
          "andel_mycket_nojda": "Nöjda", "medelbetyg": "Betyg", "kostnad": "Kostnad",
-         "kostnad_per_deltagare": "Kr/delt.", "status": "Status"}
+         "kostnad_per_deltagare": "Kr/deltag.", "status": "Status"}
 HEADINGS = {
     "ar": "År", "kurs_id": "Id", "kurs": "Kurs", "tema": "Tema", "i_plan": "I plan",
     "status": "Status", "planerade_tillfallen": "Planerade", "genomforda_tillfallen": "Genomförda",
@@ -30,7 +30,7 @@ HEADINGS = {
     "kvinnor": "Kvinnor", "man": "Män", "utvarderingar": "Utvärderingar",
     "svarsfrekvens": "Svarsfrekvens", "andel_mycket_nojda": "Mycket nöjda",
     "medelbetyg": "Medelbetyg", "kostnad": "Kostnad (kr)",
-    "kostnad_per_deltagare": "Kr/deltagare", "tillfalle_id": "Tillfälle",
+    "kostnad_per_deltagare": "Kr/deltagande", "tillfalle_id": "Tillfälle",
     "fullmaktige": "Fullmäktige", "ovrigt": "Övrigt",
 }
 # --per keys: ASCII and the contract's spelling (kvinnor, man, tjansteman), every group always
@@ -43,7 +43,8 @@ PER_HEADINGS = {"annat": "Annat", "okant": "Okänt kön", "ordforande": "Ordför
                 "ersattare": "Ersättare", "chef": "Chefer", "stadsdel": "Stadsdel",
                 "fack": "Fack", "bolag": "Bolag", "kommunstyrelse": "Kommunstyrelse",
                 "stiftelse": "Stiftelse"}
-PER_TITLES = {"organisationstyp": "Per organisationstyp", "roll": "Per roll", "kon": "Per kön",
+PER_TITLES = {"organisationstyp": "Deltaganden per organisationstyp (politiker och tjänstemän)",
+              "roll": "Deltaganden per roll", "kon": "Deltaganden och andel mycket nöjda per kön",
               "tillfalle": "Per tillfälle"}
 SESSION_KEYS = ["ar", "kurs_id", "kurs", "tillfalle_id", "datum", "omfattning", "status",
                 "anmalda", "deltagare", "politiker", "tjansteman", "kvinnor", "man"]
@@ -52,6 +53,9 @@ ATTENDANCE_KEYS = ["deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 TABLE_KEYS = ["kurs_id", "kurs", "status", "genomforda_tillfallen", "deltagare", "politiker",
               "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
+TABLE_CAPTION = ("Deltag. och Pol.: deltaganden (en person räknas vid varje tillfälle hen deltog "
+                 "vid), alla och politikernas. Svar: utvärderingar mot deltagande politiker, – "
+                 "för en kurs utan utvärderingar. Nöjda: andel mycket nöjda.")
 
 
 def heading(key: str) -> str:
@@ -99,6 +103,11 @@ def per_records(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per:
     counts = _counts(participants_by(ds, per, attendances(ds)), keys)
     for record in base:
         record.update(counts.get((record["ar"], record["kurs_id"]), dict.fromkeys(keys.values(), 0)))
+    if per == "organisationstyp":  # added keys (docs/beslut.md): the officials among them, the
+        # head counts that have no organisation, and the contract's deltagare they add up to
+        for record, officials, heads, total in zip(base, courses["tjansteman"], courses["huvudantal"],
+                                                    courses["deltagare"]):
+            record.update(endast_antal=int(heads), deltagare=int(total), tjansteman=int(officials))
     return base
 
 
@@ -259,5 +268,8 @@ def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: 
     from rich.console import Group
 
     frame = records_frame(courses)
+    frame.loc[frame["utvarderingar"] == 0, "svarsfrekvens"] = None  # "–": nothing to rate
+    from rich.text import Text
+
     return Group(*[FittedTable(frame[frame["ar"] == year], TABLE_KEYS, f"Kurser {year}")
-                   for year in dict.fromkeys(frame["ar"])])
+                   for year in dict.fromkeys(frame["ar"])], Text(TABLE_CAPTION))

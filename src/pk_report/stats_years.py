@@ -21,6 +21,10 @@ HEADINGS = {"kurser": "Kurser", "kurser_i_plan": "I plan", "genomforda_kurser": 
             "ej_genomforda_kurser": "Kurser ej givna", "genomforda_tillfallen": "Tillf.",
             "unika_personer": "Personer", "deltagare": "Deltag.", "politiker": "Pol.",
             "tjansteman": "Tjm.", "utvarderingar": "Utv.", "kostnad": "Kostnad (kr)"}
+CAPTION = ("Personer: varje person en gång per kurs (de som bara finns som antal räknas med). "
+           "Deltag., Pol. och Tjm.: deltaganden, en person vid varje tillfälle hen deltog vid. "
+           "Svar räknas för de kurser som utvärderades (utvärderingar mot deltagande "
+           "politiker); en kurs utan utvärderingar räknas inte.")
 MISSING = "saknas"  # in the first figure's column; the rest of the row is empty
 
 
@@ -41,7 +45,10 @@ def year_table(ds: Dataset, courses: pd.DataFrame, span: YearSpan, with_common_c
     frame = pd.DataFrame(records, columns=YEAR_KEYS)
     if fmt == "csv":
         return to_csv(frame.astype(object).where(frame.notna(), None))
-    return YearTable(frame, records)
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(YearTable(frame, records), Text(CAPTION))
 
 
 class YearTable(FittedTable):

@@ -337,13 +337,15 @@ def _check_costs_and_texts(check: _Checker) -> None:
               "Negativt belopp: räknas som en kreditering och minskar kostnaden. Kontrollera "
               "att det stämmer.", WARNING)
     t = check.t["texter"]
-    t["avsnitt"] = [norm_name(a) if norm_name(a) in schema.TEXT_SECTIONS else a for a in t["avsnitt"]]
+    named = schema.TEXT_SECTIONS + schema.YEAR_SECTIONS
+    t["avsnitt"] = [schema.text_section(a, named) for a in t["avsnitt"]]
     wrong = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
-             if a and isinstance(y, int) and a not in schema.TEXT_SECTIONS
-             and (y, a) not in courses]
+             if a and isinstance(y, int) and a not in named
+             and (y, a.removesuffix(schema.EVALUATION)) not in courses]
     check.add("texter", wrong, "avsnitt",
-              lambda v: "Okänt avsnitt. Skriv inledning, allmant, avslutning eller id:t för en "
-                        f"kurs som finns {check.on('kurser')} samma år.")
+              lambda v: "Okänt avsnitt. Skriv inledning, utbildningsinsatser, allmant, avslutning, "
+                        f"id:t för en kurs som finns {check.on('kurser')} samma år, eller id:t "
+                        "följt av /utvardering för kursens utvärdering.")
     for_period = [row for row, y, a in zip(t.index, t["ar"], t["avsnitt"])
                   if a and isinstance(y, str) and a not in schema.TEXT_SECTIONS]
     check.add("texter", for_period, "avsnitt",

@@ -5,7 +5,9 @@
 persons (deltagare in the report's sense) as the courses do: each person once per course, under
 the group they attended that course as most often (see ``GROUPS``), summed over the year's
 courses, plus the persons of head counts. So ``persons`` is the sum of the courses'
-``unika_personer``, and a person at two courses counts once for each.
+``kanda_personer`` (``unika_personer`` but for the head counts of a course with several
+sessions, whose persons are unknown: ``uncounted``), and a person at two courses counts once
+for each.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class YearTotals:
     by_orgtyp: dict[str, int] = field(default_factory=dict)  # attendances, every role
     persons: int = 0  # persons once per course, summed over the courses (head counts included)
     persons_by_group: dict[str, int] = field(default_factory=dict)  # GROUPS -> persons, no zeros
+    uncounted: int = 0  # head counts of courses with several sessions: attendances, not persons
     dominance: Dominance | None = None  # nämnder against bolag at courses aimed at both
     mixed_courses: int = 0  # courses with politicians from both nämnder and bolag
 
@@ -137,6 +140,33 @@ def persons_by_group(ds: Dataset, ar: int) -> dict[str, int]:
     return {g: int(found[g]) for g in GROUPS if found.get(g, 0)}
 
 
+@dataclass(frozen=True)
+class HeadCount:
+    """A course of the year with sessions known only by their head count: ``n`` participants
+    whose boards are unknown; ``boards`` are the kinds of board (organisationstyp) of the
+    course's registered politicians, the boards it was aimed at as far as the data tells
+    (empty: nobody registered, so any board)."""
+
+    ar: int
+    kurs: str
+    n: int
+    boards: list[str]
+
+
+def head_counts(ds: Dataset, courses: pd.DataFrame, ar: int) -> list[HeadCount]:
+    """The year's courses with head counts (held sessions counted by ``antal_deltagare``)."""
+    c = courses[(courses["ar"] == ar).to_numpy(dtype=bool) & (courses["huvudantal"] > 0)
+                .to_numpy(dtype=bool)]
+    if c.empty:
+        return []
+    groups = course_groups(ds, ar)
+    out = []
+    for kurs_id, name, n in zip(c["kurs_id"], c["kurs"], c["huvudantal"]):
+        row = groups.loc[kurs_id] if kurs_id in groups.index else pd.Series(dtype="int64")
+        out.append(HeadCount(ar, name, int(n), [k for k in ORGTYP_ORDER if row.get(k, 0)]))
+    return out
+
+
 def dominance(groups: pd.DataFrame) -> Dominance | None:
     """``Dominance`` over the courses of ``groups`` (``course_groups``) aimed at both, or None."""
     get = lambda key: groups[key] if key in groups else pd.Series(0, index=groups.index)  # noqa: E731
@@ -171,7 +201,7 @@ def year_totals(ds: Dataset, courses: pd.DataFrame, ar: int) -> YearTotals:
     per_course = course_groups(ds, ar)
     found = per_course.sum()
     groups = {g: int(found[g]) for g in GROUPS if found.get(g, 0)}
-    head_counts = int(c["huvudantal"].sum())
+    head_counts = int((c["huvudantal"] - c["osakert_huvudantal"]).sum())
     if head_counts:
         groups[UNKNOWN] = head_counts
     return YearTotals(
@@ -188,6 +218,7 @@ def year_totals(ds: Dataset, courses: pd.DataFrame, ar: int) -> YearTotals:
         course_cost=course_cost, common_cost=common, total_cost=course_cost + common,
         by_orgtyp={k: int(v) for k, v in by_org.items()},
         persons=sum(groups.values()), persons_by_group=groups,
+        uncounted=int(c["osakert_huvudantal"].sum()),
         dominance=dominance(per_course), mixed_courses=_mixed(per_course),
     )
 

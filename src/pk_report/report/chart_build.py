@@ -16,7 +16,7 @@ from pk_report.dataset import Dataset
 from pk_report.report.charts import Chart
 from pk_report.report.context import GradeTable, ReportContext
 from pk_report.report.period_context import PeriodContext
-from pk_report.rounding import percent
+from pk_report.rounding import parts_of_100, percent
 from pk_report.schema import IDI_STYLES
 
 IDI_AXES = {"Motivator": ("högre", "högre"), "Producer": ("högre", "lägre"),
@@ -37,9 +37,16 @@ def grade_table(context: ReportContext, ds: Dataset) -> GradeTable | None:
     shown = [s for s in rated if s.satisfaction.evaluations >= threshold]
     rows = []
     for s in shown:
-        counts = [s.satisfaction.grades[label] for label in labels]
-        rows.append((s.namn, s.satisfaction.evaluations, counts,
-                     [percent(c, s.satisfaction.evaluations, mode) or 0 for c in counts]))
+        sat = s.satisfaction
+        counts = [sat.grades[label] for label in labels]
+        top = [i for i, label in enumerate(labels) if label in sat.top_labels]
+        rest = [i for i in range(len(labels)) if i not in top]
+        # each row adds up to 100, and its top grades to the share the text states (rounded
+        # as avrundning says); cells are within one of their exact value (docs/beslut.md)
+        share = percent(sum(counts[i] for i in top), sat.evaluations, mode) or 0
+        rows.append((s.namn, sat.evaluations, counts,
+                     parts_of_100(counts, [(top, share), (rest, 100 - share)] if top
+                                  else [(rest, 100)])))
     return GradeTable(labels, rows, len(rated) - len(shown), threshold)
 
 
@@ -97,9 +104,9 @@ def _participation(context: ReportContext) -> Chart:
 
 def _grades(year: int, table: GradeTable) -> Chart:
     parts = []
-    for name, n, _, shares in table.rows:
-        grades = ", ".join(f"{label} {swedish.percent_cell(p)}"
-                           for label, p in zip(table.labels, shares))
+    for name, n, counts, shares in table.rows:
+        grades = ", ".join(f"{label} {_grade_cell(n, c, p)}"
+                           for label, c, p in zip(table.labels, counts, shares))
         parts.append(f"{name} ({swedish.count(n, 'utvärdering')}): {grades}")
     alt = (f"Liggande stapeldiagram där varje kurs är staplad till 100 procent av dess "
            f"utvärderingar {year}. " + "; ".join(parts) + ".")
@@ -110,7 +117,17 @@ def _grades(year: int, table: GradeTable) -> Chart:
                  "stacked_percent",
                  {"categories": [row[0] for row in table.rows], "segments": table.labels,
                   "counts": [row[2] for row in table.rows],
-                  "labels": [[swedish.percent_cell(p) for p in row[3]] for row in table.rows]})
+                  "labels": [[_grade_cell(row[1], c, p) for c, p in zip(row[2], row[3])]
+                             for row in table.rows]})
+
+
+SMALL_BASE = 10  # fewer evaluations than this: counts, never percent (as in the text)
+
+
+def _grade_cell(n: int, count: int, share: int) -> str:
+    """A grade's cell: '35 %', or the count ('5 av 7') when the course has fewer than ten
+    evaluations."""
+    return f"{count} av {n}" if n < SMALL_BASE else swedish.percent_cell(share)
 
 
 def _cost_per_participant(year: int, costed) -> Chart:
@@ -138,7 +155,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
     """Persons and attendances per year; response rate and share very satisfied per year;
     cost per year (courses and common costs)."""
     years = [y.ar for y in context.years]
-    rows = {r.label: r.values for r in context.key_figures}
+    rows = {r.key: r.values for r in context.key_figures if r.key}
     costs = {r.label: r.values for r in context.costs}
     missing, label = context.missing, context.label
     note = (f" {swedish.join([str(y) for y in missing])} saknas i registret." if missing else "")
@@ -146,7 +163,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
     def per_year(values, show) -> str:
         return swedish.join([f"{y} {show(v)}" for y, v in zip(years, values) if y not in missing])
 
-    persons, visits = rows["Deltagare"], rows["Deltaganden"]
+    persons, visits = rows["deltagare"], rows["deltaganden"]
     people = Chart(
         "deltagare_per_ar", f"Deltagare och deltaganden per år {label}",
         f"Stapeldiagram per år med deltagare och deltaganden: "
@@ -155,7 +172,7 @@ def period_charts(context: PeriodContext) -> list[Chart]:
         + "." + note, "year_bars",
         {"years": years, "series": [("Deltagare", persons), ("Deltaganden", visits)],
          "missing": missing})
-    rate, happy = rows["Svarsfrekvens"], rows["Mycket nöjda"]
+    rate, happy = rows["svarsfrekvens"], rows["mycket_nojda"]
     satisfaction = Chart(
         "nojdhet_per_ar", f"Svarsfrekvens och andel mycket nöjda per år {label}",
         f"Linjediagram per år. Svarsfrekvens: {per_year(rate, swedish.percent_cell)}. "

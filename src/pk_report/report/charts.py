@@ -172,7 +172,10 @@ def _stacked_percent(data: dict):
         bars = ax.barh(range(n), widths, left=left, height=0.62, label=segment,
                        color=colours[j], edgecolor="white", linewidth=0.8)
         dark = j >= k / 2
-        texts = [data["labels"][i][j] if widths[i] >= 10 else "" for i in range(n)]
+        # a label only where it fits inside its segment: about three percent of the width per
+        # character at 11 points ("35 %" from 12 percent, "5 av 7" from 18)
+        texts = [data["labels"][i][j] if widths[i] >= 3 * len(data["labels"][i][j]) else ""
+                 for i in range(n)]
         ax.bar_label(bars, labels=texts, label_type="center", fontsize=FONT_SIZE,
                      color="white" if dark else INK)
         left = [a + b for a, b in zip(left, widths)]

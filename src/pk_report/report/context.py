@@ -7,6 +7,7 @@ templates only choose words. Text from the data is escaped for Markdown when pri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -64,6 +65,39 @@ class Cancellation:
     new_date: str = ""  # '2010-03' or '2010-03-09'
     signed_up: int = 0
 
+    @property
+    def reason_early(self) -> str:
+        """The reason right after the verb when it is a decision named as a noun: ' efter
+        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ...")."""
+        kind, text = decision(self.reason)
+        return f" efter {text}" if kind == "efter" else ""
+
+    @property
+    def reason_late(self) -> str:
+        """The reason at the sentence's end: a decision told as one (', eftersom styrgruppen
+        beslöt att ...'), else the clerk's words quoted (' (orsak: ”Föreläsaren sjuk”)')."""
+        kind, text = decision(self.reason)
+        if kind == "eftersom":
+            return f", eftersom {text}"
+        return f" (orsak: \u201d{self.reason}\u201d)" if self.reason and kind != "efter" else ""
+
+
+_NOUN_DECISION = re.compile(r"^\w+s beslut\b", re.IGNORECASE)  # "Styrgruppens beslut ..."
+_VERB_DECISION = re.compile(r"^\w+(?: \w+)? (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+
+
+def decision(reason: str) -> tuple[str, str]:
+    """A reason that is a decision, as words to follow 'efter' ("Styrgruppens beslut" ->
+    ('efter', 'styrgruppens beslut')) or 'eftersom' ("Styrgruppen beslöt att ..." ->
+    ('eftersom', 'styrgruppen beslöt att ...')); ('', reason) for any other reason. The first
+    letter is made small unless the first word is an abbreviation ("KS beslöt")."""
+    text = reason.strip()
+    kind = "efter" if _NOUN_DECISION.match(text) else \
+        "eftersom" if _VERB_DECISION.match(text) else ""
+    if kind and len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return kind, text
+
 
 @dataclass(frozen=True)
 class Comment:
@@ -92,7 +126,7 @@ class CourseSection:
     i_plan: bool
     status: str  # genomförd, inställd, framflyttad, ej genomförd
     beskrivning: MarkdownText
-    texter: list[MarkdownText]
+    texter: list[MarkdownText]  # the clerk's texts for the course, under its description
     planned: int | None
     held: int
     formats: list[str]  # omfattning of held sessions, e.g. ["två dagar"]
@@ -125,6 +159,13 @@ class CourseSection:
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
+    # False when a head count is one of several held sessions: who came then is unknown, so how
+    # many distinct persons the course had is unknown (``unique_persons`` counts them all)
+    evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
+    # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
+    persons_known: bool = True
+    head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
+    # order) known only by their head count (antal_deltagare)
 
     @property
     def persons(self) -> int:
@@ -215,7 +256,21 @@ class ReportContext:
     grades: GradeTable | None = None
     idi_tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     charts: dict = field(default_factory=dict)
+    # (course name, head count) of the year's courses whose persons are unknown: attendances
+    # known only as a number, not counted in ``persons``
+    uncounted: list[tuple[str, int]] = field(default_factory=list)
+    # The comparison with the previous year leaves out the kinds of board (``left_out``, their
+    # definite names) that a course with head counts was aimed at in either year, naming those
+    # courses (``left_out_courses``: (name, year)); ``unattributed`` are head counts of courses
+    # with nobody registered, from any board: (name, year, n)
+    left_out: list[str] = field(default_factory=list)
+    left_out_courses: list[tuple[str, int]] = field(default_factory=list)
+    unattributed: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def sections(self) -> list[CourseSection]:
         return self.plan_given + self.extra_given
+
+    @property
+    def uncounted_total(self) -> int:
+        return sum(n for _, n in self.uncounted)

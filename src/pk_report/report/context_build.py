@@ -17,9 +17,9 @@ from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import Figures, figures_of, too_few_signups
 from pk_report.rounding import percent
-from pk_report.schema import ORGTYP_ORDER
+from pk_report.schema import EVALUATION, ORGTYP_ORDER
 from pk_report.years import (GROUPS, OFFICIALS, UNKNOWN, course_groups, earlier_dominance,
-                             year_change, year_totals)
+                             head_counts, year_change, year_totals)
 
 ORG_LABELS = {"stadsdel": "stadsdelsnämnder", "fack": "facknämnder", "bolag": "bolagsstyrelser",
               "kommunstyrelse": "kommunstyrelsen", "fullmaktige": "kommunfullmäktige",
@@ -64,12 +64,18 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     kinds = _politicians_by_kind(course_groups(ds, year))
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
                          texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
-                         kinds.get(row.kurs_id, []))
+                         kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
     participation = _participation(totals, change.previous if change else None)
-    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None]
+    counted = head_counts(ds, courses, year) + (head_counts(ds, courses, change.previous.ar)
+                                                 if change else [])
+    aimed = [h for h in counted if h.boards]
+    blurred = {b for h in aimed for b in h.boards}  # boards whose comparison a head count blurs
+    political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
+                 and r.group not in blurred]
+    left_out = [r for r in participation if r.group in blurred and r.previous is not None]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -93,6 +99,11 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
         texts=texts, with_comments=with_comments,
+        uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
+                   if row.osakert_huvudantal],
+        left_out=[r.definite for r in left_out] if change else [],
+        left_out_courses=[(h.kurs, h.ar) for h in aimed] if change and left_out else [],
+        unattributed=[(h.kurs, h.ar, h.n) for h in counted if not h.boards] if change else [],
     )
 
 
@@ -104,7 +115,8 @@ def _members(ds: Dataset, year: int) -> list[Member]:
 
 def _texts(ds: Dataset, year: int, section: str | None = None) -> dict[str, list[MarkdownText]]:
     t = ds.texter[ds.texter["ar"] == year]
-    out: dict[str, list[MarkdownText]] = {"inledning": [], "allmant": [], "avslutning": []}
+    out: dict[str, list[MarkdownText]] = {"inledning": [], "utbildningsinsatser": [],
+                                          "allmant": [], "avslutning": []}
     for avsnitt, text in zip(t["avsnitt"], t["text"]):
         out.setdefault(avsnitt, []).append(MarkdownText(text))
     return out
@@ -189,7 +201,8 @@ def _politicians_by_kind(groups: pd.DataFrame) -> dict[str, list[tuple[int, str]
 
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
              texter: list[MarkdownText], idi: dict[str, int], with_comments: bool,
-             politicians_by_kind: list[tuple[int, str]]) -> CourseSection:
+             politicians_by_kind: list[tuple[int, str]],
+             evaluation_texts: list[MarkdownText]) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
@@ -210,6 +223,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     # side by side with each other and with the politicians and officials they follow
     officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
     counts = held["deltagare"].tolist()
+    known = not int(row.osakert_huvudantal)
+    head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
     if with_comments:  # identical comments (but for spacing) once, with how many wrote them
@@ -221,8 +236,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         texter=texter,
         planned=row.planerade_tillfallen, held=int(row.genomforda_tillfallen),
         formats=list(dict.fromkeys(f for f in held["omfattning"] if f)),
-        per_session=counts if 2 <= len(counts) <= 3 and max(counts) >= 2 * max(min(counts), 1)
-        else [],
+        per_session=counts if not known or (2 <= len(counts) <= 3
+                                            and max(counts) >= 2 * max(min(counts), 1)) else [],
         participants=int(row.deltagare), politicians=int(row.unika_politiker),
         officials=int(row.unika_tjansteman),
         officials_by_kind=officials if len(officials) > 1 else [],
@@ -239,6 +254,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
         extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
+        persons_known=known, head_counted=head_counted if not known else [],
+        evaluation_texts=evaluation_texts,
     )
 
 

@@ -25,11 +25,13 @@ class FigureRow:
     """A table row: one value per year of the period (``None``: undefined, or a missing year).
 
     ``kind`` says how a value is printed: ``antal`` (731 322), ``procent`` (65 %), ``kronor``
-    (digits; the heading says kr) or ``text`` (printed as it is)."""
+    (digits; the heading says kr) or ``text`` (printed as it is). ``key`` names the figure for
+    code (the charts), so that a label can say what it counts without breaking them."""
 
     label: str
     kind: str
     values: list
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,14 @@ class Trend:
 class CourseYears:
     """A course (by kurs_id) across the period: per year the participants (persons) when it
     was given, else its status (inställd, framflyttad, ej genomförd), else ``None`` when the
-    course is not in that year's register."""
+    course is not in that year's register. A course whose persons are unknown (a head count
+    at one of several sessions) has its attendances as text, "54 deltaganden"."""
 
     kurs_id: str
-    namn: str
+    namn: str  # the latest year's name
     cells: list  # int | str | None per year
+    earlier_names: list[tuple[str, list[int]]] = field(default_factory=list)  # (name, years)
+    # for the years the course had another name than ``namn``
 
 
 @dataclass(frozen=True)
@@ -108,17 +113,69 @@ class PlanSummary:
     postponed: int
     not_given: int  # courses with no session at all
     missed: list[PlanCourse]
+    repeated: int = 0  # courses (kurs_id) in the plan of more than one year of the period
+
+
+@dataclass(frozen=True)
+class BoardSeries:
+    """Persons of one group (politicians from a kind of board, or the officials) in each year
+    of the period that has data: ``points`` are (year, persons)."""
+
+    label: str  # "stadsdelsnämnderna"; "tjänstemän" for the officials
+    points: list[tuple[int, int]]
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """The sign of each year's change from the year before: 1, -1 or 0."""
+        values = [v for _, v in self.points]
+        return tuple((b > a) - (b < a) for a, b in zip(values, values[1:]))
+
+    @property
+    def only(self) -> tuple[int, int] | None:
+        """(year, persons) when the group took part in exactly one year."""
+        found = [p for p in self.points if p[1]]
+        return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
 class BoardChange:
-    """Persons per kind of board in the last year of the period against the first."""
+    """How the persons per kind of board moved over every year of the period that has data
+    (no year skipped). ``shapes`` are the politicians' groups that took part in more than one
+    year, grouped by the same rise and fall (``BoardSeries.steps``); ``only`` those that took
+    part in one year; ``officials`` the officials when any took part. Boards that a course with
+    head counts was aimed at are ``left_out`` (their definite names), because of
+    ``left_out_courses`` ((name, year)); ``unattributed`` are head counts of courses with nobody
+    registered ((name, year, n)); ``sparse`` are (year, courses given, later year, courses
+    given) where the earlier year has far fewer courses in the register (``years.far_fewer``)."""
 
-    first: int
-    last: int
-    rose: list[tuple[str, int, int]]  # politicians: (definite label, first year's, last year's)
-    fell: list[tuple[str, int, int]]
-    officials: Trend  # officials (persons) over the years of the period that have data
+    years: list[int]
+    shapes: list[tuple[tuple[int, ...], list[BoardSeries]]]
+    only: list[BoardSeries]
+    officials: BoardSeries | None
+    left_out: list[str] = field(default_factory=list)
+    left_out_courses: list[tuple[str, int]] = field(default_factory=list)
+    unattributed: list[tuple[str, int, int]] = field(default_factory=list)
+    sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A year when the cost per deltagare and per deltagande moved in opposite directions."""
+
+    year: int
+    before: int  # the year compared with
+    person_rose: bool  # the cost per deltagare rose (and per deltagande fell), or the reverse
+    visits: float  # attendances per person this year
+    visits_before: float
+
+
+@dataclass(frozen=True)
+class CostPerAttendance:
+    """The cost per deltagande over the period, stated beside the cost per deltagare when the
+    two moved in opposite directions (``diverged``)."""
+
+    trend: Trend
+    diverged: list[Divergence]
 
 
 @dataclass(frozen=True)
@@ -149,6 +206,13 @@ class PeriodContext:
     costs: list[FigureRow]
     texts: dict[str, list[MarkdownText]]
     charts: dict[str, Chart] = field(default_factory=dict)  # by name, when charts are drawn
+    cost_per_attendance: CostPerAttendance | None = None  # when it moved unlike per deltagare
+    # (year, attendances) known only as a head count at one of a course's several sessions:
+    # not counted as deltagare, since how many were the same persons is unknown
+    uncounted: list[tuple[int, int]] = field(default_factory=list)
+    # (year, courses given, later year, courses given): the earlier year has far fewer courses
+    # in the register (years.far_fewer), so changes from it may be what was registered
+    sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @property
     def present(self) -> list[int]:
