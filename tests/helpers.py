@@ -66,3 +66,18 @@ def minimal_tables(**tables: list[dict]) -> dict[str, list[list[str]]]:
         rows = tables.get(name, [])
         out[name] = [columns] + [[str(r.get(c, "")) for c in columns] for r in rows]
     return out
+
+
+def patch_parts(path: Path, patch) -> Path:
+    """Rewrite a workbook's zip members: ``patch(name, data)`` returns the new bytes (or the
+    same), for files no spreadsheet program would write."""
+    import zipfile
+
+    source = path.read_bytes()
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, patch(item.filename, zin.read(item.filename)))
+    return path

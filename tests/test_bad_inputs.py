@@ -23,7 +23,7 @@ def build_case(case: dict, tmp: Path) -> Path:
     if "edit" in case:
         e = case["edit"]
         rows = tables[e["table"]]
-        rows[e["row"] - 1][rows[0].index(e["column"])] = e["value"]
+        rows[e["row"] - 1][rows[0].index(e["column"])] = e["value"] * e.get("repeat", 1)
     if "drop_table" in case:
         del tables[case["drop_table"]]
     if "drop_column" in case:

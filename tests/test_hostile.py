@@ -92,7 +92,7 @@ def test_unwritable_targets_get_a_message(tmp_path, target, needle):
     assert needle in " ".join(result.output.split())
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+@pytest.mark.skipif(getattr(os, "geteuid", lambda: -1)() == 0, reason="root ignores file permissions")
 def test_no_permission_gets_a_message(tmp_path):
     locked = tmp_path / "låst"
     locked.mkdir()
@@ -158,3 +158,29 @@ def test_names_comments_and_small_groups_never_leak(tmp_path):
     import json
     per = json.loads(outputs[2])[0]
     assert per["mycket_nojda_kvinnor"] is None and per["mycket_nojda_man"] is None  # ASCII keys (issue 15 point 7)
+
+
+def idi_report(tmp_path, styles: dict[str, int]) -> str:
+    tables = minimal_tables(
+        kurser=[{"ar": 2010, "kurs_id": "k", "namn": "IDI-kurs"}],
+        tillfallen=[{"tillfalle_id": "t", "kurs_id": "k", "datum": "2010-03-01"}],
+        deltagare=[{"tillfalle_id": "t", "namn": f"P{i}"} for i in range(sum(styles.values()))],
+        idi=[{"tillfalle_id": "t", "stil": s} for s, n in styles.items() for _ in range(n)])
+    data = write_csv_folder(tmp_path / "d", tables)
+    result = runner.invoke(app, ["build", "2010", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_idi_styles_follow_the_anonymity_threshold(tmp_path):
+    """'fem Producer och en Relator' named a style of one person; the rule of the gender
+    breakdown applies to the sentence as to the table: the small group goes, and the smallest
+    shown one with it."""
+    md = idi_report(tmp_path / "a", {"Producer": 5, "Relator": 1})
+    assert "en Relator" not in md and "fem Producer" not in md and "Profilerna" not in md
+    assert "| Relator | 1 |" not in md
+    md = idi_report(tmp_path / "b", {"Producer": 7, "Motivator": 6, "Processor": 5, "Relator": 2})
+    assert "Profilerna fördelade sig på sex Motivator och sju Producer." in md
+    assert "| Relator | färre än 5 |" in md and "| Processor | färre än 5 |" in md
+    md = idi_report(tmp_path / "c", {"Producer": 5, "Relator": 5})
+    assert "fem Producer och fem Relator" in md

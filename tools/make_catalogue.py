@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from hostile_cases import CASES as HOSTILE, message, run_case  # noqa: E402
 from test_bad_inputs import CASES, build_case  # noqa: E402
 
 from pk_report.pipeline import inspect  # noqa: E402
@@ -29,6 +30,17 @@ Filen skapas av `python tools/make_catalogue.py`.
 |---|---|---|---|
 """
 
+HOSTILE_HEAD = """
+## Fientlig indata: kommandon som användaren kör (tests/hostile_cases.py)
+
+Varje rad är ett kommando som körs som användaren kör det, med den avslutningskod det gav och
+det användaren såg (eller, när utfallet är ett beteende, vad som gäller efteråt). Koderna:
+0 klart, 1 datan eller utdatafilen går inte att använda, 2 kommandoraden är fel; aldrig 70.
+
+| fall | kod | vad användaren ser |
+|---|---|---|
+"""
+
 TAIL = """
 ## Fientliga och trasiga filer (tests/test_hostile.py)
 
@@ -38,9 +50,9 @@ TAIL = """
 | zip-bomb (en del packas upp till hundratals MB ur några kB) | avvisas innan den packas upp: ”… är misstänkt hårt packad … och läses inte” |
 | arbetsbok som packas upp till över 2 GB | avvisas: ”Arbetsboken packas upp till mer än 2 GB och läses inte” |
 | blad med celler långt ut (A1 och ZZ1000000 i en fil på 5 kB) | avvisas innan python-calamine läser bladet (calamine skulle avbryta hela processen): ”Bladet … har celler utspridda över …” |
-| .ods som kräver för mycket minne | läses i en barnprocess med minnesgräns; processen avbryts, verktyget skriver ”läsningen avbröts (den krävde mer minne än 3 GB)” |
+| .ods som kräver för mycket minne | läses i en barnprocess (med minnesgräns där `fork` och `resource` finns, annars startad med `spawn`); processen avbryts, verktyget skriver ”läsningen avbröts (den krävde mer minne än 3 GB)” |
 | utdatafil i en mapp som inte finns / en mapp som utdatafil | ”Mappen … finns inte” / ”… är en mapp. Ange ett filnamn” (kod 1) |
-| ingen skrivbehörighet, filen öppen i Word | ”Kan inte skriva … Kontrollera behörigheten” / ”Är filen öppen i Word? Stäng den och försök igen.”; en befintlig fil lämnas orörd |
+| ingen skrivbehörighet, filen öppen i Word | ”Kan inte skriva … Kontrollera behörigheten” / ”Är filen öppen i Word? Stäng den och försök igen, eller kontrollera behörigheten.”; en befintlig fil lämnas orörd |
 | text som börjar med = + - @ i data | CSV-utdata får en apostrof först; Markdown, HTML och Word visar texten som text |
 | namn och fritextkommentarer | syns aldrig i någon utdata (kommentarer bara med `--med-kommentarer`) |
 | utvärderingsgrupper under anonymitetsgränsen | döljs i rapporten och i `stats --per kon`, liksom den grupp som annars kunde räknas fram |
@@ -66,6 +78,18 @@ som visar dem (”Datan har en varning; kör pk-report validera --data … för 
 | okänd inställning | ”Okänd inställning. Kända är …” |
 | fler utvärderingar än personer att räkna dem mot | ”Kursen … har 3 utvärderingar men 2 deltagande politiker att räkna dem mot, så svarsfrekvensen blir 150 procent. Kontrollera att utvärderingarna (raderna 2–4 i filen utvarderingar.csv) hör till rätt kurs …”, på den första av raderna |
 """
+
+
+def hostile_lines() -> list[str]:
+    """One row per hostile case, from running it."""
+    rows = []
+    for case in HOSTILE:
+        with tempfile.TemporaryDirectory() as tmp:
+            code, output = run_case(case, Path(tmp))
+            seen = case.shown or message(output, case.needle, Path(tmp))
+        cell = seen.replace("|", "\\|")
+        rows.append(f"| {case.what} | {code} | {cell} |")
+    return rows
 
 
 USAGE_HEAD = """
@@ -125,7 +149,8 @@ def main() -> None:
             lines.append(f"| {path.stem.replace('_', ' ')} | {case['form']} | {place} | {message} |")
     out = ROOT / "docs" / "felkatalog.md"
     out.write_text(HEAD + "\n".join(lines) + "\n" + USAGE_HEAD + "\n".join(usage_rows()) + "\n"
-                   + USAGE_TAIL + TAIL, encoding="utf-8")
+                   + USAGE_TAIL + HOSTILE_HEAD + "\n".join(hostile_lines()) + "\n" + TAIL,
+                   encoding="utf-8")
     print(f"Wrote {out}")
 
 

@@ -1,3 +1,4 @@
 from pk_report.cli import main
 
-main()
+if __name__ == "__main__":  # a spawned child (Windows) imports this module without running it
+    main()

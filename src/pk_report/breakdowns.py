@@ -148,7 +148,10 @@ def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]
 def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
     """IDI profiles per style for each course of the year: counts only, never a person.
 
-    Courses without profiles are left out; a course with any has every style (zeros too).
+    Courses without profiles are left out; a course with any has every style it may show
+    (zeros too). The anonymity rule applies as to evaluations by gender (``hidden_groups``):
+    a style under ``anonymitetsgrans`` is left out, and so is the smallest shown one while the
+    hidden ones together are fewer than it ("fem Producer och en Relator" shows neither).
     """
     idi = ds.idi
     part = idi[(idi["ar"] == ar).to_numpy(dtype=bool)]
@@ -157,4 +160,9 @@ def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
         out.setdefault(kurs_id, dict.fromkeys(schema.IDI_STYLES, 0))
         if style in out[kurs_id]:
             out[kurs_id][style] += n
+    threshold = ds.settings.anonymitetsgrans
+    for kurs_id, counts in out.items():
+        hidden = hidden_groups(counts, threshold)
+        shown = {style: n for style, n in counts.items() if style not in hidden}
+        out[kurs_id] = shown if any(shown.values()) else {}  # all hidden: nothing to say
     return out

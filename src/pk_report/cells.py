@@ -34,25 +34,48 @@ def parse_text(text: str) -> Parsed:
     return text, None
 
 
+MAX_INTEGER = 10**9  # no count, grade or year in a register comes near it
+MAX_AMOUNT = 10**12  # kronor; below it a float holds every öre exactly
+_TOO_BIG_DIGITS = 19  # more digits than int64 holds: refused before any conversion
+
+
 def parse_int(text: str) -> Parsed:
+    """An integer, exactly (never through float: 9007199254740993 stays itself), within
+    ±``MAX_INTEGER``; '12', '12,0', '1 200' are integers, '12,5' is not."""
     clean = _SPACES.sub("", text).replace(",", ".")
     if _INT_TEXT.match(clean):
-        return int(float(clean)), None
+        digits = clean.split(".")[0]
+        if len(digits.lstrip("+-").lstrip("0")) >= _TOO_BIG_DIGITS or abs(int(digits)) >= MAX_INTEGER:
+            return None, (f"Talet är orimligt stort. Skriv ett heltal mindre än "
+                          f"{_grouped(MAX_INTEGER)}.")
+        return int(digits), None
     if _NUMBER.match(clean):
         return None, "Ett antal måste vara ett heltal. Skriv det utan decimaler."
     return None, "Inte ett tal. Skriv ett heltal, t.ex. 12."
 
 
 def parse_amount(text: str) -> Parsed:
+    """Kronor, parsed as a Decimal and bounded by ``MAX_AMOUNT``, given on as a float (within
+    the bound a float holds every öre)."""
+    from decimal import Decimal
+
     clean = _SPACES.sub("", text)
     if clean.lower().endswith("kr"):
         clean = clean[:-2]
     clean = clean.replace(",", ".")
     if clean.endswith(":-"):
         clean = clean[:-2]
-    if _NUMBER.match(clean):
-        return float(clean), None
-    return None, "Inte ett belopp. Skriv kronor, t.ex. 731 322 eller 731 322,00."
+    if not _NUMBER.match(clean):
+        return None, "Inte ett belopp. Skriv kronor, t.ex. 731 322 eller 731 322,00."
+    whole = clean.split(".")[0].lstrip("+-").lstrip("0")
+    if len(whole) >= _TOO_BIG_DIGITS or abs(Decimal(clean)) >= MAX_AMOUNT:
+        return None, (f"Beloppet är orimligt stort. Skriv kronor, mindre än "
+                      f"{_grouped(MAX_AMOUNT)} kronor.")
+    return float(Decimal(clean)), None
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
 
 
 def parse_date(text: str) -> Parsed:

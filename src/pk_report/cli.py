@@ -86,18 +86,21 @@ def _main(debug: DebugOption = False,
 
 def _fail(exc: BaseException) -> None:
     """Turn an exception into a Swedish message and an exit code (the CLI's one edge)."""
-    from pk_report.console import err_console, print_problems
+    from pk_report.console import err_console, print_error, print_internal, print_problems
 
+    if isinstance(exc, BrokenPipeError):  # the reader of our output has gone: nothing to say
+        from pk_report.writing import reader_gone
+
+        reader_gone()
+        raise typer.Exit(0)
     if State.debug:
         raise exc
     if isinstance(exc, PkReportError):
         if exc.problems:
             print_problems(exc.problems, err_console())
-        err_console().print(f"[bold red]Fel:[/] {exc.message}", highlight=False)
+        print_error(exc.message)
         raise typer.Exit(exc.exit_code)
-    err_console().print(f"[bold red]Internt fel i pk-report:[/] {type(exc).__name__}: {exc}. "
-                        "Kör samma kommando med --debug och skicka utskriften till den som "
-                        "förvaltar verktyget.", highlight=False, markup=True)
+    print_internal(exc)
     raise typer.Exit(EXIT_INTERNAL)
 
 
@@ -227,10 +230,14 @@ def main() -> None:
 
     Every file is written and closed by then; tearing down pandas and numpy would only add
     about 0.1 s to each command (docs/beslut.md). Output is flushed first, and a reader that
-    closed the pipe early (``| head``) is not an error.
+    closed the pipe early (``| head``) is not an error. A terminal that cannot show '•' or '–'
+    (Latin-1) gets '*' and '-'.
     """
     import os
 
+    from pk_report.textsafe import fall_back_where_the_terminal_cannot_show
+
+    fall_back_where_the_terminal_cannot_show(sys.stdout, sys.stderr)
     try:
         app()
         code = 0

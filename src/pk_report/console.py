@@ -1,21 +1,56 @@
-"""Terminal presentation with rich: problem lists, summaries, text and bytes to stdout."""
+"""Terminal presentation with rich: problem lists, summaries, messages.
+
+What comes from the data or the command line (names, values, paths, messages that quote
+them) is never rich markup: the consoles are made with ``markup=False`` and ``emoji=False``,
+styles are given as ``Text`` spans, and control characters are shown escaped
+(``textsafe.terminal``). A width of zero or less (``COLUMNS=0``) means unknown, not nothing.
+"""
 
 from __future__ import annotations
 
-
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from pk_report.problems import Problem, errors, warnings
+from pk_report.textsafe import terminal
+
+MIN_WIDTH = 20
+UNKNOWN_WIDTH = 80
+
+
+class _Console(Console):
+    def print(self, *objects, crop: bool = False, **kwargs) -> None:
+        """Never crop: a line wider than the terminal is the terminal's to wrap, so an id or a
+        figure is never cut off (``COLUMNS=20``)."""
+        super().print(*objects, crop=crop, **kwargs)
+
+    def render_str(self, text: str, **kwargs):
+        """Every string rendered (a table's cells, a title) with its control characters shown
+        escaped; markup is off for the whole console."""
+        return super().render_str(terminal(text), **kwargs)
+
+    def on_broken_pipe(self) -> None:
+        """The reader closed the pipe (``| head``): it has what it wanted, not an error (rich
+        would exit with 1)."""
+        from pk_report.writing import reader_gone
+
+        reader_gone()
+
+
+def _made(stderr: bool = False) -> Console:
+    out = _Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    if out.width < MIN_WIDTH:
+        out.width = UNKNOWN_WIDTH if out.width <= 0 else MIN_WIDTH
+    return out
 
 
 def console() -> Console:
-    return Console(highlight=False)
+    return _made()
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return _made(stderr=True)
 
 
 def print_summary(loaded, out: Console) -> None:
@@ -32,16 +67,16 @@ def print_summary(loaded, out: Console) -> None:
 def print_problems(problems: list[Problem], out: Console) -> None:
     errs, warns = errors(problems), warnings(problems)
     if not problems:
-        out.print("[green]Inga problem hittades.[/]")
+        out.print(Text("Inga problem hittades.", style="green"))
         return
     for title, group, style in (("Fel", errs, "red"), ("Varningar", warns, "yellow")):
         if not group:
             continue
-        out.print(f"[bold {style}]{title} ({len(group)})[/]")
+        out.print(Text(f"{title} ({len(group)})", style=f"bold {style}"))
         for p in group:
             value = f" (värde: ”{_short(p.value)}”)" if p.value else ""
-            out.print(f"[{style}]•[/] [bold]{escape(p.place())}[/]{escape(value)}: "
-                      f"{escape(p.message)}", soft_wrap=True)
+            out.print(Text.assemble(("•", style), " ", (terminal(p.place()), "bold"),
+                                    terminal(value), ": ", terminal(p.message)), soft_wrap=True)
     from pk_report.swedish import count, upper_first
 
     summary = f"{count(len(errs), 'fel')} och {count(len(warns), 'varning')}".replace("noll", "inga")
@@ -49,10 +84,16 @@ def print_problems(problems: list[Problem], out: Console) -> None:
               + (" Rätta felen och kör pk-report validera igen." if errs else ""))
 
 
-def _file(path: str) -> str:
-    from pathlib import Path
+def print_error(message: str) -> None:
+    """'Fel: …' on stderr, the message as it is (it may quote data and paths)."""
+    err_console().print(Text.assemble(("Fel:", "bold red"), " ", terminal(message)))
 
-    return Path(path).name if path else ""
+
+def print_internal(exc: BaseException) -> None:
+    err_console().print(Text.assemble(
+        ("Internt fel i pk-report:", "bold red"),
+        f" {type(exc).__name__}: {terminal(exc)}. Kör samma kommando med --debug och skicka "
+        "utskriften till den som förvaltar verktyget."))
 
 
 def _short(value: str | None, limit: int = 40) -> str:

@@ -221,20 +221,25 @@ class FittedTable:
             table.add_row(*(row[i] for i in shown))
         return table
 
-    def cards(self):
+    def cards(self, console, options):
+        """One small card per row. An id, a date or a figure is never folded: a card is drawn
+        at least as wide as its widest such value, wider than the terminal if need be (the
+        console does not crop), and only a name (prose) folds."""
         from rich.table import Table
         from rich.text import Text
 
         yield Text(self.title, style="italic")
         width = max(len(h) for h in self.headings)
+        solid = [i for i, k in enumerate(self.keys) if k not in PROSE_COLUMNS]
         for row in self.rows:
             card = Table.grid(padding=(0, 1))
-            card.add_column(style="bold", min_width=width)
+            card.add_column(style="bold", min_width=width, no_wrap=True)
             card.add_column(overflow="fold")
-            for heading, value in zip(self.headings, row):
-                card.add_row(heading, value)
+            for i, (heading, value) in enumerate(zip(self.headings, row)):
+                card.add_row(heading, Text(value, no_wrap=i in solid))
+            needed = width + 1 + max((len(row[i]) for i in solid), default=0)
             yield Text()
-            yield card
+            yield from console.render(card, options.update(width=max(options.max_width, needed)))
 
     def __rich_console__(self, console, options):
         everything = list(range(len(self.keys)))
@@ -243,7 +248,7 @@ class FittedTable:
             if self.width(shown) <= options.max_width:
                 yield self.table(shown)
                 return
-        yield from self.cards()
+        yield from self.cards(console, options)
 
 
 def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str | None,

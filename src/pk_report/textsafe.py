@@ -1,12 +1,25 @@
-"""Keeping text harmless in what the tool writes: spreadsheets, XML, Markdown, HTML."""
+"""Keeping text harmless in what the tool writes: spreadsheets, XML, Markdown, HTML, the
+terminal; and the one normal form (NFC) of every text read."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 forbids C0 controls but tab, LF and CR; DEL and C1 controls are allowed but
+# discouraged, invisible, and terminal escapes: they go too.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # no "!": "![" needs "[", escaped
+# What a cell should never hold: C0 controls but tab, LF and CR; DEL; C1 controls (ESC, OSC
+# and CSI sequences, BEL, backspace ...).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Shown escaped in the terminal: those, CR too, and the bidirectional overrides and isolates
+# that reorder what the terminal shows.
+_TERMINAL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20),
+                                                  *range(0x7f, 0xa0)]}
+_TERMINAL_ESCAPES.update({c: f"\\u{c:04x}" for c in [*range(0x202a, 0x202f),
+                                                       *range(0x2066, 0x206a)]})
 
 
 def csv_cell(text: str) -> str:
@@ -19,7 +32,7 @@ def csv_cell(text: str) -> str:
 
 
 def xml_text(text: str) -> str:
-    """Remove characters XML 1.0 forbids (DOCX and XLSX would be unreadable)."""
+    """Remove characters XML 1.0 forbids or discourages (DOCX and XLSX would be unreadable)."""
     return _XML_FORBIDDEN.sub("", text)
 
 
@@ -27,3 +40,74 @@ def md_inline(text: object) -> str:
     """A name or other data placed in Markdown: special characters escaped, one line."""
     flat = re.sub(r"[ \t\r\n\f\v\u2028\u2029]+", " ", str(text))  # keep no-break spaces
     return _MD_SPECIAL.sub(r"\\\1", xml_text(flat))
+
+
+def terminal(text: object) -> str:
+    """Data shown in the terminal: control characters (ESC, BEL, CR ...) and bidirectional
+    overrides written as visible escapes (``\\x1b``), never sent to the terminal to obey."""
+    return str(text).translate(_TERMINAL_ESCAPES)
+
+
+def controls_in(text: str) -> list[str]:
+    """The control characters a cell holds, each once, as ``\\x1b``."""
+    return list(dict.fromkeys(terminal(c) for c in CONTROL.findall(text)))
+
+
+def nfc(text: str) -> str:
+    """The text in Unicode's composed normal form: 'Å' as one character, as Windows writes it,
+    whether it came from macOS (decomposed) or not."""
+    if is_nfc(text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is in NFC. Every character of Latin-1 is, so a Swedish text without
+    dashes or quotation marks (nearly every cell) is settled by one fast encode."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+        return True
+    except UnicodeEncodeError:
+        return unicodedata.is_normalized("NFC", text)
+
+
+# What a terminal that cannot show a character gets instead (a Latin-1 or an ASCII terminal).
+_FALLBACK = {"•": "*", "–": "-", "—": "-", "”": '"', "“": '"', "„": '"', "’": "'", "‘": "'",
+             "…": "...", "\u00a0": " ", "\u202f": " ", "−": "-", "×": "x", "≥": ">=", "≤": "<="}
+ERRORS = "pk-report-fallback"
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: each character the encoding lacks as the nearest it has
+    ('–' as '-', 'ő' as 'o'), else '?'."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        if ch in _FALLBACK:
+            out.append(_FALLBACK[ch])
+            continue
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        out.append(plain or "?")
+    return "".join(out), exc.end
+
+
+def fall_back_where_the_terminal_cannot_show(*streams) -> None:
+    """Give text streams whose encoding is not UTF (``LANG=sv_SE.ISO-8859-1``) the fallback
+    handler, so that '•' and '–' become '*' and '-' instead of a UnicodeEncodeError."""
+    import codecs
+
+    try:
+        codecs.lookup_error(ERRORS)
+    except LookupError:
+        codecs.register_error(ERRORS, _fallback)
+    for stream in streams:
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding.startswith("utf") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(errors=ERRORS)
+        except (ValueError, OSError):
+            pass

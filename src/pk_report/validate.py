@@ -384,11 +384,13 @@ def _settings(check: _Checker) -> Settings:
     if rounding is None:
         _setting_error(check, "avrundning", "Skriv nedat eller narmaste.")
         rounding = "nedat"
-    threshold = str(values["anonymitetsgrans"]).strip()
-    if not threshold.isdigit() or int(threshold) < 1:
+    from pk_report.cells import parse_int
+
+    threshold, problem = parse_int(str(values["anonymitetsgrans"]).strip())
+    if problem is not None or threshold < 1:  # '²' is a digit to str.isdigit, not to int()
         _setting_error(check, "anonymitetsgrans", "Skriv ett heltal, minst 1 (t.ex. 5).")
-        threshold = "5"
-    return Settings(values["kommun"].strip(), rounding, int(threshold),
+        threshold = 5
+    return Settings(values["kommun"].strip(), rounding, threshold,
                     _settings_date(check, values["datum"]), values["diarienummer"].strip())
 
 

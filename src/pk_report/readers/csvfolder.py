@@ -11,8 +11,9 @@ from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import (MAX_TITLE_ROWS, Header, RawTable, build_raw_table,
-                                    find_header, raw_table)
+                                    find_header, plain_text, raw_table)
 from pk_report.schema import IGNORED_SHEETS, TABLES
+from pk_report.textsafe import CONTROL, nfc
 
 DELIMITERS = ";,\t"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -20,23 +21,27 @@ SNIFF_LINES = 12  # the header may have up to ten title rows above it
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
-    """(text, encoding) for UTF-8 with or without BOM, else Windows-1252; (None, why) if neither."""
+    """(text, encoding) for UTF-8 with or without BOM, else Windows-1252; (None, why) if neither.
+
+    The whole file is looked at, not only its start: a NUL anywhere means it is no text file,
+    and so does a control character in what only Windows-1252 can decode (UTF-8 text with a
+    stray control character is text; the cell is reported). The text is returned in NFC.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         return None, "binary"
     try:
-        return data.decode("utf-8"), "utf-8"
+        return nfc(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None, "unknown"
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t")
-    if controls:
+    if CONTROL.search(text):
         return None, "binary"
-    return text, "cp1252"
+    return nfc(text), "cp1252"
 
 
 def first_lines(text: str, n: int) -> list[str]:
@@ -86,7 +91,7 @@ def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
-        key = norm_name(path.stem)
+        key = norm_name(nfc(path.stem))
         if key in IGNORED_SHEETS:  # the workbook's Instruktioner sheet, saved as CSV too
             continue
         if key not in TABLES:
@@ -129,14 +134,21 @@ def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]
                               "pk-report mall.")]
     table = TABLES[key]
     delimiter = sniff_delimiter(text, set(table.column_names))
-    fast = _read_fast(table, text, delimiter, file)
+    fast = _read_fast(table, text, delimiter, file, plain_text(data, text))
     if fast is not None:
         return fast
     return _read_careful(table, text, delimiter, file)
 
 
 def _read_careful(table, text: str, delimiter: str, file: str):
-    """The csv module, record by record: any file, with each record's first line number."""
+    """The csv module, record by record: any file, with each record's first line number.
+
+    The csv module's limit on a field (131,072 characters) is raised to the size of the largest
+    file read, so a long cell is read and then reported where it starts (``cell_problems``),
+    instead of ending the file's reading.
+    """
+    if csv.field_size_limit() < guards.MAX_FILE_BYTES:
+        csv.field_size_limit(guards.MAX_FILE_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     numbers: list[int] = []
@@ -153,11 +165,12 @@ def _read_careful(table, text: str, delimiter: str, file: str):
     return build_raw_table(table, rows, numbers, file, None)
 
 
-def _read_fast(table, text: str, delimiter: str, file: str):
+def _read_fast(table, text: str, delimiter: str, file: str, plain: bool = False):
     """pandas' C parser for the rows below the header, when every record is one line.
 
     Returns None when the file needs the careful path (a record over several lines, ragged
-    rows, a header not found among the first lines): row numbers must match the file.
+    rows, a header not found among the first lines): row numbers must match the file. Every
+    record being one line, a ``plain`` file (``raw.plain_text``) needs no screen per column.
     """
     import pandas as pd
 
@@ -190,4 +203,4 @@ def _read_fast(table, text: str, delimiter: str, file: str):
     except AttributeError:  # a short row: pandas fills its missing cells with NaN
         return None
     numbers = range(skip + 1, skip + 1 + len(frame))
-    return raw_table(table, header, data, numbers, file, None)
+    return raw_table(table, header, data, numbers, file, None, screen=not plain)

@@ -1,27 +1,42 @@
 """Checks made before any parser sees a file, so a hostile file is refused, not obeyed.
 
-python-calamine allocates a dense grid for a sheet's used range and aborts the whole process
-when that fails (cells at A1 and ZZ1000000 in a 5 KB file are enough), and a zip may unpack to
-gigabytes. Sizes, ratios and the used range are therefore read from the zip and the sheet XML
-first.
+python-calamine allocates a dense grid for a sheet's used range, and a vector as long as the
+shared-string table claims to be, and aborts the whole process when either allocation fails
+(cells at A1 and ZZ1000000 in a 5 KB file are enough, or ``uniqueCount="4000000000"``); a zip
+may unpack to gigabytes. Sizes, ratios, the used range of every sheet that will be read and
+the shared strings are therefore measured from the zip and the XML first, and the workbook's
+whole cost is bounded, not only each sheet's.
+
+Every scan here is linear in the XML: no pattern can backtrack over more than one tag.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from pk_report.textsafe import nfc
 
 MAX_FILE_BYTES = 300 * 1024**2
 MAX_UNPACKED_BYTES = 2 * 1024**3
 MAX_RATIO = 200  # unpacked / packed, per member of a size worth checking
-MAX_CELLS = 40_000_000  # rows x columns of one sheet's used range
+MAX_CELLS = 40_000_000  # rows x columns of the used ranges of all sheets read, together
+MAX_SHARED_STRINGS = 10_000_000  # entries of the shared-string table, claimed or real
+MAX_SHARED_STRING_BYTES = MAX_FILE_BYTES  # the table's XML, unpacked
+SHORTEST_SHARED_STRING = len(b"<si/>")
 
-_ROW_TAG = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_TAG = re.compile(rb'<row\b[^<>]*?\br="(\d+)"')
+_BIG_ROW = re.compile(rb'<row\b[^<>]*?\br="(\d{7,})"')
 _WIDE_REF = re.compile(rb'r="([A-Z]{2,})\d')  # a literal prefix: the fast path of re
-_ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
+_ERROR_TAG = re.compile(rb'<c\b[^<>]*\bt="e"[^<>]*>')
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_TAG = re.compile(rb"<(?:\w+:)?(?:Relationship|sheet)\b[^<>]*>")
+_SST = re.compile(rb"<(?:\w+:)?sst\b[^<>]*>")
+_SHARED_STRINGS_TYPE = b"/sharedStrings"
 
 
 class Refused(Exception):
@@ -62,38 +77,66 @@ def open_zip(path: Path) -> zipfile.ZipFile:
                       "Öppna den i Excel och spara den på nytt som Excel-arbetsbok.") from exc
     total = sum(m.file_size for m in members)
     if total > MAX_UNPACKED_BYTES:
+        archive.close()
         raise Refused("Arbetsboken packas upp till mer än 2 GB och läses inte. "
                       "Kontrollera att det är rätt fil.")
     for m in members:
         if m.file_size > 10 * 1024**2 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            archive.close()
             raise Refused(f"Delen {m.filename} i arbetsboken är misstänkt hårt packad "
                           f"({m.file_size // 1024**2} MB ur {m.compress_size // 1024} kB) och "
                           "läses inte. Spara arbetsboken på nytt från Excel.")
     return archive
 
 
-def xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part, from workbook.xml and its relationships."""
+@dataclass
+class XlsxParts:
+    """Where a workbook's parts are: each sheet's XML by sheet name, the shared strings."""
+
+    sheets: dict[str, str] = field(default_factory=dict)
+    shared_strings: str | None = None
+
+
+def _attribute(tag: bytes, name: bytes) -> bytes | None:
+    m = re.search(rb"\b" + name + rb'="([^"]*)"', tag)
+    return m.group(1) if m else None
+
+
+def _part_path(target: bytes) -> str:
+    t = target.decode("utf-8", "replace").lstrip("/")
+    return t if t.startswith("xl/") else "xl/" + t
+
+
+def xlsx_parts(archive: zipfile.ZipFile) -> XlsxParts:
+    """The sheets (name -> XML part) and the shared-string part, from workbook.xml and its
+    relationships."""
     try:
         book = archive.read("xl/workbook.xml")
         rels = archive.read("xl/_rels/workbook.xml.rels")
     except KeyError as exc:
         raise Refused("Arbetsboken saknar sin innehållsförteckning (xl/workbook.xml). "
                       "Spara den på nytt från Excel.") from exc
+    parts = XlsxParts()
     targets = {}
-    for tag in re.findall(rb"<Relationship\b[^>]*>", rels):
-        rid = re.search(rb'\bId="([^"]+)"', tag)
-        target = re.search(rb'\bTarget="([^"]+)"', tag)
+    for tag in _TAG.findall(rels):
+        rid, target = _attribute(tag, b"Id"), _attribute(tag, b"Target")
         if rid and target:
-            t = target.group(1).decode("utf-8", "replace").lstrip("/")
-            targets[rid.group(1)] = t if t.startswith("xl/") else "xl/" + t
-    parts = {}
-    for tag in re.findall(rb"<(?:\w+:)?sheet\b[^>]*>", book):
-        name = re.search(rb'\bname="([^"]*)"', tag)
-        rid = re.search(rb'\br:id="([^"]+)"', tag) or re.search(rb'\b\w+:id="([^"]+)"', tag)
-        if name and rid and rid.group(1) in targets:
-            parts[_unescape(name.group(1).decode("utf-8", "replace"))] = targets[rid.group(1)]
+            targets[rid] = _part_path(target)
+            if (_attribute(tag, b"Type") or b"").endswith(_SHARED_STRINGS_TYPE):
+                parts.shared_strings = targets[rid]
+    for tag in _TAG.findall(book):
+        name = _attribute(tag, b"name")
+        rid = _attribute(tag, b"r:id") or _attribute(tag, rb"\w+:id")
+        if name is not None and rid and rid in targets:
+            parts.sheets[nfc(_unescape(name.decode("utf-8", "replace")))] = targets[rid]
+    if parts.shared_strings is None and "xl/sharedStrings.xml" in archive.namelist():
+        parts.shared_strings = "xl/sharedStrings.xml"
     return parts
+
+
+def xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> path of its XML part."""
+    return xlsx_parts(archive).sheets
 
 
 def _unescape(text: str) -> str:
@@ -101,33 +144,140 @@ def _unescape(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
-    """Refuse a sheet whose used range is absurd; return its error cells {(row, col): '#REF!'}.
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) of the grid calamine allocates for a sheet: an upper bound.
 
-    Rows and columns are 1-based as in Excel. Rows must come in order in a valid sheet, so the
-    last <row> tag gives the height; columns of three letters or more are rare enough to scan.
+    Rows must come in order in a valid sheet, so the last <row> tag gives the height (and any
+    row number of seven digits or more is looked at, in case they do not); a sheet whose
+    columns all have one letter is counted as 26 wide, columns of two letters or more are rare
+    enough to scan for.
     """
     last_row = xml.rfind(b"<row ")
     height = 0
     if last_row >= 0:
         m = _ROW_TAG.match(xml, last_row)
         height = int(m.group(1)) if m else 0
-    big_rows = re.findall(rb'<row\b[^>]*?\br="(\d{7,})"', xml)
-    if big_rows:
-        height = max(height, *(int(r) for r in big_rows))
+    if b'r="' in xml:
+        big_rows = _BIG_ROW.findall(xml)
+        if big_rows:
+            height = max(height, *(int(r) for r in big_rows))
     wide = set(_WIDE_REF.findall(xml))
     width = max((column_number(w) for w in wide), default=26)
+    return height, width
+
+
+def check_sheet_extent(height: int, width: int, sheet: str) -> None:
     if height > 1_048_576 or width > 16_384 or height * width > MAX_CELLS:
         raise Refused(f"Bladet ”{sheet}” har celler utspridda över {_digits(height)} rader och "
                       f"{_digits(width)} kolumner, långt mer än en registerfil har. Ta bort de "
                       "celler som ligger långt ut (Ctrl+End visar den sista) och spara igen.",
                       sheet)
-    errors = {}
-    if b't="e"' in xml:
-        for m in _ERROR_CELL.finditer(xml):
-            ref = _REF.search(m.group(1))
-            value = _VALUE.search(m.group(2))
-            if ref:
-                key = (int(ref.group(2)), column_number(ref.group(1)))
-                errors[key] = value.group(1).decode("utf-8", "replace") if value else "#FEL"
+
+
+def error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """The sheet's error cells {(row, col): '#REF!'}, rows and columns 1-based as in Excel.
+
+    One pass over the error cells' tags; each one's value is looked for only up to the next
+    cell, so rows of self-closing error cells (``<c r="Z1" t="e"/>``) cost no more than others.
+    """
+    errors: dict[tuple[int, int], str] = {}
+    if b't="e"' not in xml:
+        return errors
+    for m in _ERROR_TAG.finditer(xml):
+        ref = _REF.search(m.group(0))
+        if not ref:
+            continue
+        text = "#FEL"
+        if not m.group(0).endswith(b"/>"):
+            end = xml.find(b"<c", m.end())
+            value = _VALUE.search(xml, m.end(), end if end >= 0 else len(xml))
+            if value:
+                text = value.group(1).decode("utf-8", "replace")
+        errors[(int(ref.group(2)), column_number(ref.group(1)))] = text
     return errors
+
+
+def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
+    """Refuse a sheet whose used range is absurd; return its error cells."""
+    check_sheet_extent(*sheet_extent(xml), sheet)
+    return error_cells(xml)
+
+
+def shared_string_count(archive: zipfile.ZipFile, member: str | None) -> int:
+    """How many entries calamine will allocate for the shared-string table: the larger of what
+    the table claims (``uniqueCount``, which calamine reserves up front) and what it holds.
+
+    A small table is bounded by its size (an entry takes at least five bytes); a large one is
+    counted as it is unpacked, in chunks, never held whole.
+    """
+    if member is None:
+        return 0
+    try:
+        info = archive.getinfo(member)
+    except KeyError:
+        return 0
+    if info.file_size > MAX_SHARED_STRING_BYTES:
+        raise Refused(f"Arbetsbokens teckensträngstabell är {info.file_size // 1024**2} MB, långt "
+                      "mer än en registerfil har. Spara arbetsboken på nytt från Excel.")
+    with archive.open(info) as fh:
+        chunk = fh.read(64 * 1024)
+        sst = _SST.search(chunk)
+        unique = _attribute(sst.group(0), b"uniqueCount") if sst else None
+        claimed = int(unique) if unique and unique.isdigit() else 0
+        if info.file_size // SHORTEST_SHARED_STRING <= MAX_SHARED_STRINGS:
+            return claimed
+        found, tail = 0, b""
+        while chunk:
+            data = tail + chunk  # a tag cut by the chunk's edge is counted once, here
+            found += data.count(b"<si") + data.count(b":si")
+            tail = data[-2:]
+            chunk = fh.read(4 * 1024 * 1024)
+    return max(claimed, found)
+
+
+@dataclass
+class WorkbookPlan:
+    """What reading an .xlsx will cost, measured before calamine sees it, and what the XML says
+    that calamine does not (the error cells)."""
+
+    sheet_names: list[str]
+    error_cells: dict[str, dict[tuple[int, int], str]]
+    cells: int
+    shared_strings: int
+
+
+def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]) -> WorkbookPlan:
+    """Measure every sheet ``wanted`` picks from the sheet names and the shared strings; refuse
+    the workbook when any sheet, or all of them together, or the strings are beyond bound."""
+    parts = xlsx_parts(archive)
+    names = list(parts.sheets)
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    sizes: dict[str, int] = {}
+    for sheet in wanted(names):
+        xml = read_member(archive, parts.sheets[sheet])
+        height, width = sheet_extent(xml)
+        check_sheet_extent(height, width, sheet)
+        sizes[sheet] = height * width
+        errors[sheet] = error_cells(xml)
+        del xml
+    total = sum(sizes.values())
+    if total > MAX_CELLS:
+        largest = [f"”{s}”" for s in sorted(sizes, key=sizes.get, reverse=True)[:3]]
+        listed = largest[0] if len(largest) == 1 else \
+            f"{', '.join(largest[:-1])} och {largest[-1]}"
+        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} celler "
+                      f"(störst: {listed}), långt mer än en registerfil har. Ta bort de celler "
+                      "som ligger långt ut på bladen (Ctrl+End visar den sista) och spara igen.")
+    strings = shared_string_count(archive, parts.shared_strings)
+    if strings > MAX_SHARED_STRINGS:
+        raise Refused(f"Arbetsbokens teckensträngstabell har {_digits(strings)} poster, långt "
+                      "mer än en registerfil har. Spara arbetsboken på nytt från Excel (Arkiv > "
+                      "Spara som > Excel-arbetsbok).")
+    return WorkbookPlan(names, errors, total, strings)
+
+
+def read_member(archive: zipfile.ZipFile, member: str) -> bytes:
+    try:
+        return archive.read(member)
+    except KeyError as exc:
+        raise Refused(f"Arbetsboken saknar delen {member}. Spara den på nytt från Excel.") from exc

@@ -16,8 +16,10 @@ import pandas as pd
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
 from pk_report.schema import Table
+from pk_report.textsafe import CONTROL, controls_in, is_nfc, nfc
 
 MAX_TITLE_ROWS = 10
+MAX_CELL_CHARS = 32_767  # what one cell in Excel holds
 EXCEL_ERROR = re.compile(r"^(#(NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$")
 
 
@@ -122,9 +124,15 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
 
 
 def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.DataFrame,
-              numbers, file: str, sheet: str | None, first_column: int = 0
-              ) -> tuple[RawTable, list[Problem]]:
-    """The RawTable from the contract columns' text; empty rows dropped, problems of the header."""
+              numbers, file: str, sheet: str | None, first_column: int = 0,
+              screen: bool = True) -> tuple[RawTable, list[Problem]]:
+    """The RawTable from the contract columns' text (in NFC); empty rows dropped; the problems
+    of the header and of cells no register should hold (``cell_problems``), unless the caller
+    knows there can be none (``screen=False``: a CSV file screened whole)."""
+    problems = list(header.problems)
+    if screen:
+        data, found = cell_problems(table, header, data, numbers, file, sheet, first_column)
+        problems.extend(found)
     frame = pd.DataFrame(data, dtype=object)
     frame.index = pd.Index(numbers, name="rad")
     if len(frame.columns):  # every cell is text here, so truth is "not empty"
@@ -133,7 +141,6 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
         frame = frame.iloc[0:0]
     raw = RawTable(table.name, file, sheet, header.row, header.headers, frame, header.ignored,
                    {name: first_column + j for name, j in header.positions.items()})
-    problems = list(header.problems)
     for text in header.ignored:
         problems.append(raw.problem(header.row, None, text,
                                     f"Kolumnen ”{text}” ingår inte i dataformatet och läses inte. "
@@ -147,14 +154,14 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
 
 
 def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file: str,
-                    sheet: str | None, first_column: int = 0
+                    sheet: str | None, first_column: int = 0, screen: bool = True
                     ) -> tuple[RawTable | None, list[Problem]]:
     """Find the header among the first rows, then build the text frame of contract columns.
 
     ``rows`` hold cells as the reader gave them; ``row_numbers[i]`` is the number the clerk
     sees for rows[i]. Only the contract's columns are turned into text.
     """
-    head = [[cell_text(c) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
+    head = [[nfc(cell_text(c)) for c in row] for row in rows[: MAX_TITLE_ROWS + 1]]
     header = find_header(table, head, row_numbers, file, sheet, first_column)
     if isinstance(header, Problem):
         return None, [header]
@@ -162,4 +169,92 @@ def build_raw_table(table: Table, rows: list[list], row_numbers: list[int], file
     names = list(header.positions)
     data = dict(zip(names, columns_text(body, [header.positions[n] for n in names])))
     return raw_table(table, header, data, row_numbers[header.index + 1:], file, sheet,
-                     first_column)
+                     first_column, screen)
+
+
+def _digits(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def screen_column(column: list[str]) -> tuple[list[str], bool, bool]:
+    """(the column in NFC, whether a cell may hold a control character, whether a cell may be
+    longer than ``MAX_CELL_CHARS``), from one join of the whole column: a clean column, as
+    nearly every column is, costs a join and a few passes at C speed, never a Python call per
+    cell.
+
+    Joined with NUL, which composes with nothing, the column is in NFC exactly when each cell
+    is. In its UTF-8 bytes a C0 control or DEL is a byte of its own (every byte of a longer
+    character is 0x80 or more), so deleting every other byte leaves the NUL separators and the
+    controls; a C1 control is looked for only where its lead byte 0xC2 occurs. The cells'
+    lengths in bytes, between the NULs, bound their lengths in characters.
+    """
+    import numpy as np
+
+    joined = "\x00".join(column)
+    if not is_nfc(joined):
+        column = [nfc(text) for text in column]
+        joined = "\x00".join(column)
+    data = joined.encode("utf-8", "surrogatepass")
+    controls = len(data.translate(None, _OTHER_BYTES)) != max(len(column) - 1, 0) or (
+        b"\xc2" in data and _C1.search(joined) is not None)
+    long = False
+    if len(data) > MAX_CELL_CHARS:
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+        long = bool((np.diff(ends, prepend=-1, append=len(data)) - 1).max() > MAX_CELL_CHARS)
+    return column, controls, long
+
+
+def plain_text(data: bytes, text: str) -> bool:
+    """Whether a whole file's cells are surely free of control characters and no longer than
+    ``MAX_CELL_CHARS`` when each record is one line: no control byte, no line that long. One
+    pass of C code over the bytes, so a CSV file read the fast way needs no screen per column.
+    """
+    import numpy as np
+
+    if data.translate(None, _OTHER_BYTES) or (b"\xc2" in data and _C1.search(text)):
+        return False
+    if len(data) <= MAX_CELL_CHARS:
+        return True
+    # Lines taken between LFs only: a line ended by a bare CR joins the next one, so the
+    # longest line is never underestimated (at worst the file is screened per column).
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    return bool((np.diff(breaks, prepend=-1, append=len(data)) - 1).max() <= MAX_CELL_CHARS)
+
+
+def cell_problems(table: Table, header: Header, data, numbers, file: str, sheet: str | None,
+                  first_column: int = 0) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The columns in NFC, and the cells no register should hold: longer than Excel allows (an
+    error: in a CSV file usually a quote never closed, which swallows the rest of the file) or
+    with control characters (a warning: they are shown escaped and left out of the report).
+    Each column is screened whole (``screen_column``); only a column that may hold such a cell
+    is looked at cell by cell."""
+    problems = []
+    numbers = list(numbers)
+    columns = {}
+    for name in data:
+        column, controls, long = screen_column(list(data[name]))
+        columns[name] = column
+        if not controls and not long:
+            continue
+        header_text = header.headers.get(name, name)
+        col = first_column + header.positions[name] if name in header.positions else None
+        for row, text in zip(numbers, column):
+            if len(text) > MAX_CELL_CHARS:
+                problems.append(Problem(
+                    table.name, file, row, header_text, text[:40] + "…",
+                    f"Cellen har {_digits(len(text))} tecken, fler än en cell i Excel rymmer "
+                    f"({_digits(MAX_CELL_CHARS)}). Ofta är det ett citattecken som aldrig "
+                    "avslutas, så att resten av filen blir en enda cell: kontrollera "
+                    "citattecknen på raden.", sheet, col=col))
+            elif CONTROL.search(text):
+                problems.append(Problem(
+                    table.name, file, row, header_text, text,
+                    f"Cellen innehåller styrtecken ({', '.join(controls_in(text))}), som inte "
+                    "syns men kan styra en terminal. De visas här som koder och tas inte med i "
+                    "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING, col))
+    return columns, problems

@@ -1,4 +1,9 @@
-"""Reading an .xlsx, .xlsm or .ods workbook through python-calamine."""
+"""Reading an .xlsx, .xlsm or .ods workbook through python-calamine.
+
+An .xlsx is measured first (``guards.plan_xlsx``: every sheet that will be read and the shared
+strings, together), so calamine only ever parses what is bounded, in this process. An .ods
+cannot be measured without parsing it, so it is parsed isolated (``isolate.run_limited``).
+"""
 
 from __future__ import annotations
 
@@ -9,39 +14,56 @@ from pk_report.problems import WARNING, Problem
 from pk_report.readers import guards
 from pk_report.readers.raw import RawTable, build_raw_table
 from pk_report.schema import IGNORED_SHEETS, TABLES
+from pk_report.textsafe import nfc
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    from python_calamine import CalamineWorkbook
+    from pk_report.readers.isolate import run_inline, run_limited
 
     file = str(path)
+    ods = path.suffix.lower() == ".ods"
     try:
         guards.check_file_size(path)
         with guards.open_zip(path) as archive:
-            error_cells, parts = {}, {}
-            if path.suffix.lower() != ".ods":
-                parts = guards.xlsx_sheet_parts(archive)
-            workbook = CalamineWorkbook.from_path(str(path)) if not parts else None
-            sheet_names = list(parts) if parts else workbook.sheet_names
-            wanted = _match_sheets(sheet_names)
-            for sheet in wanted.values():
-                if sheet in parts:
-                    xml = _read_member(archive, parts[sheet])
-                    error_cells[sheet] = guards.scan_xlsx_sheet(xml, sheet)
-        if workbook is None:
-            workbook = CalamineWorkbook.from_path(str(path))
+            plan = None if ods else guards.plan_xlsx(archive, lambda names: list(
+                _match_sheets(names).values()))
+        read = run_limited if ods else run_inline
+        sheet_names, sheets = read(_read_sheets, file)
     except guards.Refused as exc:
         return {}, [Problem("", file, None, None, None, str(exc), exc.sheet)]
-    except Exception as exc:  # calamine raises its own types for broken content
+    except Exception as exc:  # a broken zip member: a bad CRC, a truncated stream
         return {}, [Problem("", file, None, None, None,
                             f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
                             "Öppna den i Excel och spara den på nytt.")]
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    readable = []
-    for name in workbook.sheet_names:
+    readable, problems = _classify(sheet_names, file)
+    for name in readable:
+        key = norm_name(name)
+        found = sheets[name]
+        if isinstance(found, str):
+            problems.append(Problem(key, file, None, None, None,
+                                    f"Bladet går inte att läsa ({found}). Kopiera innehållet till "
+                                    "ett nytt blad och spara.", name))
+            continue
+        rows, first_row, first_col = found
+        if plan is not None:
+            _restore_errors(rows, plan.error_cells.get(name, {}), first_row, first_col)
+        numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
+        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
+        problems.extend(found_problems)
+        if raw is not None:
+            tables[key] = raw
+    return tables, problems
+
+
+def _classify(sheet_names: list[str], file: str) -> tuple[list[str], list[Problem]]:
+    """The sheets to read (one per contract table), and a problem for each other sheet."""
+    wanted = _match_sheets(sheet_names)
+    readable, problems = [], []
+    for name in sheet_names:
         key = norm_name(name)
         if key in IGNORED_SHEETS:
             continue
@@ -55,49 +77,27 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                                     "Ta bort eller byt namn på det ena.", name))
         else:
             readable.append(name)
-    if path.suffix.lower() == ".ods":
-        from pk_report.readers.isolate import run_limited
-
-        try:
-            sheets = run_limited(_sheet_rows, str(path), readable)
-        except guards.Refused as exc:
-            return {}, [Problem("", file, None, None, None, str(exc))]
-    else:
-        sheets = _sheet_rows(str(path), readable, workbook)
-    for name in readable:
-        key = norm_name(name)
-        found = sheets[name]
-        if isinstance(found, str):
-            problems.append(Problem(key, file, None, None, None,
-                                    f"Bladet går inte att läsa ({found}). Kopiera innehållet till "
-                                    "ett nytt blad och spara.", name))
-            continue
-        rows, first_row, first_col = found
-        _restore_errors(rows, error_cells.get(name, {}), first_row, first_col)
-        numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
-        raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
-        problems.extend(found_problems)
-        if raw is not None:
-            tables[key] = raw
-    return tables, problems
+    return readable, problems
 
 
-def _sheet_rows(path: str, names: list[str], workbook=None) -> dict[str, object]:
-    """Sheet name -> (canonical text rows, first row, first column), or the error's text."""
+def _read_sheets(path: str) -> tuple[list[str], dict[str, object]]:
+    """The workbook's sheet names (NFC), and for each sheet to read: (rows of cells, first row,
+    first column), or the error's text. Runs in a child process for an .ods."""
     from python_calamine import CalamineWorkbook
 
-    workbook = workbook or CalamineWorkbook.from_path(path)
+    workbook = CalamineWorkbook.from_path(path)
+    names = {nfc(name): name for name in workbook.sheet_names}
     out: dict[str, object] = {}
-    for name in names:
+    for name in _match_sheets(list(names)).values():
         try:
-            sheet = workbook.get_sheet_by_name(name)
+            sheet = workbook.get_sheet_by_name(names[name])
             cells = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             out[name] = f"{type(exc).__name__}: {exc}"
             continue
         start = sheet.start or (0, 0)
         out[name] = (cells, start[0], start[1])
-    return out
+    return list(names), out
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
@@ -108,13 +108,6 @@ def _match_sheets(names: list[str]) -> dict[str, str]:
         if key in TABLES and key not in wanted:
             wanted[key] = name
     return wanted
-
-
-def _read_member(archive, member: str) -> bytes:
-    try:
-        return archive.read(member)
-    except KeyError as exc:
-        raise guards.Refused(f"Arbetsboken saknar delen {member}. Spara den på nytt från Excel.") from exc
 
 
 def _restore_errors(rows: list[list[str]], errors: dict[tuple[int, int], str], first_row: int,

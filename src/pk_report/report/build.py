@@ -10,7 +10,7 @@ from pathlib import Path
 from pk_report.errors import OutputError, UsageError
 from pk_report.year_span import YearSpan
 from pk_report.report.convert import DocumentInfo, convert, format_for
-from pk_report.writing import write_atomic, write_stdout
+from pk_report.writing import refuse_inputs, write_atomic, write_stdout
 from pk_report.pipeline import load
 from pk_report.report.render import render_markdown
 
@@ -119,6 +119,10 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
                  without_charts: bool = False) -> str | None:
     """Build and write the report; with ``output``, return the line that says what was written."""
     fmt = output_format(output, fmt)
+    if output is not None:  # before anything is read: the register is never the output
+        from pk_report.sources import locate
+
+        refuse_inputs(output, locate(data).path, templates)
     if output is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
         kind = "Ett Word-dokument" if fmt == "docx" else "En PDF-fil"
         raise UsageError(f"{kind} är binärt och skrivs inte till terminalen. Ange "

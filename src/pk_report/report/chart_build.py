@@ -58,7 +58,8 @@ def idi_tables(context: ReportContext, ds: Dataset) -> dict[str, list[tuple[str,
     for s in context.sections:
         if not s.idi:
             continue
-        hidden = hidden_groups(s.idi, threshold)
+        # idi_styles has left out the styles the rule hides; hidden_groups again for safety
+        hidden = hidden_groups(s.idi, threshold) | {st for st in IDI_STYLES if st not in s.idi}
         out[s.kurs_id] = [(style, f"färre än {threshold}" if style in hidden
                            else swedish.integer(s.idi.get(style, 0))) for style in IDI_STYLES]
     return out

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pk_report.bundled import templates_dir
 from pk_report.errors import UsageError
-from pk_report.writing import write_atomic
+from pk_report.writing import refuse_inputs, write_atomic
 
 
 def export_templates(target: Path, force: bool) -> list[Path]:
@@ -15,6 +15,7 @@ def export_templates(target: Path, force: bool) -> list[Path]:
     files = sorted(p for p in source.iterdir() if p.is_file())
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} är en fil, inte en mapp. Ange en mapp för mallarna.")
+    refuse_inputs(target)  # not in the data folder, nor over the bundled templates
     existing = [target / p.name for p in files if (target / p.name).exists()]
     if existing and not force:
         raise UsageError(f"{existing[0]} finns redan. Ange --force för att skriva över, eller "

@@ -1,0 +1,368 @@
+"""The hostile-input catalogue: one case per attack of issue 12 (and the Windows reading of
+issue 15), each a command run as the user runs it, with the exit code it must give and the
+words the user must see. ``tests/test_hostile_cases.py`` runs them; ``tools/make_catalogue.py``
+runs them too and writes what the user saw into docs/felkatalog.md, so the catalogue cannot
+drift from the code. The finer points of each are pinned by tests/test_hostile_*.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import stat
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import minimal_tables, patch_parts, read_sample, write_csv_folder, write_workbook
+
+
+@dataclass(frozen=True)
+class Case:
+    what: str  # the attack, in Swedish, for the catalogue
+    make: Callable[[Path], list[str]]  # builds its files under a folder, returns the argv
+    exit: int
+    needle: str  # words the output must hold; the catalogue shows the message around them
+    check: Callable[[Path], None] | None = None  # what must be true afterwards
+    env: dict | None = None
+    process: bool = False  # run as a real process (terminal encoding, closed pipe)
+    closed_pipe: bool = False
+    shown: str = ""  # what the catalogue says when the result is a behaviour, not a message
+    platform: Callable | None = None  # a context manager that simulates another platform
+
+
+def sample(tmp: Path, form: str = "csv", edit=None) -> Path:
+    tables = copy.deepcopy(read_sample())
+    if edit:
+        edit(tables)
+    if form == "xlsx":
+        return write_workbook(tmp / "register.xlsx", tables)
+    return write_csv_folder(tmp / "data", tables)
+
+
+def course_name(name: str):
+    def edit(tables):
+        rows = tables["kurser"]
+        rows[1][rows[0].index("namn")] = name
+    return edit
+
+
+# 1-3: never lose or expose the clerk's files
+
+def onto_register(tmp):
+    reg = sample(tmp, "xlsx")
+    return ["build", "2009", "--data", reg, "--format", "docx", "-o", reg]
+
+
+def into_data_folder(tmp):
+    data = sample(tmp)
+    return ["build", "2009", "--data", data, "--format", "md", "-o", data / "kurser.csv"]
+
+
+def into_templates(tmp):
+    from pk_report.report.own_templates import export_templates
+
+    export_templates(tmp / "mallar", False)
+    return ["build", "2009", "--mallar", tmp / "mallar", "-o", tmp / "mallar" / "rapport.md"]
+
+
+def mall_over_register(tmp):
+    return ["mall", "--force", sample(tmp, "xlsx")]
+
+
+def replaced_shared_file(tmp):
+    (tmp / "delad.md").write_text("gammal")
+    (tmp / "delad.md").chmod(0o664)
+    return ["build", "2009", "-o", tmp / "delad.md"]
+
+
+def mode_kept(tmp):
+    assert stat.S_IMODE((tmp / "delad.md").stat().st_mode) == 0o664
+
+
+def through_link(tmp):
+    (tmp / "rapporter").mkdir()
+    (tmp / "rapporter" / "2009.md").write_text("gammal")
+    (tmp / "senaste.md").symlink_to(tmp / "rapporter" / "2009.md")
+    return ["build", "2009", "-o", tmp / "senaste.md"]
+
+
+def link_kept(tmp):
+    assert (tmp / "senaste.md").is_symlink()
+    assert (tmp / "rapporter" / "2009.md").read_text(encoding="utf-8").startswith("# Rapport")
+
+
+def to_dev_stdout(tmp):
+    (tmp / "ut").symlink_to("/dev/stdout")  # a link: code that replaces it replaces the link
+    return ["build", "2009", "--format", "md", "-o", tmp / "ut"]
+
+
+def to_dev_full(tmp):
+    (tmp / "full").symlink_to("/dev/full")
+    return ["build", "2009", "--format", "md", "-o", tmp / "full"]
+
+
+# 5: anonymity of IDI styles
+
+def idi_small_group(tmp):
+    styles = {"Producer": 5, "Relator": 1}
+    tables = minimal_tables(
+        kurser=[{"ar": 2010, "kurs_id": "k", "namn": "IDI-kurs"}],
+        tillfallen=[{"tillfalle_id": "t", "kurs_id": "k", "datum": "2010-03-01"}],
+        deltagare=[{"tillfalle_id": "t", "namn": f"P{i}"} for i in range(6)],
+        idi=[{"tillfalle_id": "t", "stil": s} for s, n in styles.items() for _ in range(n)])
+    return ["build", "2010", "--data", write_csv_folder(tmp / "d", tables), "-o", tmp / "r.md"]
+
+
+def no_single_style(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert "Relator" not in text and "Producer" not in text
+
+
+# 6-7: never crash, never hang
+
+def far_cells(tmp):
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="AL1048576"><v>1</v></c></row></sheetData>')
+        if name.startswith("xl/worksheets/") else data)]
+
+
+def claimed_strings(tmp):
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    patch_parts(path, lambda name, data: data.replace(b"</Relationships>", (
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+        if name == "xl/_rels/workbook.xml.rels" else data)
+    import zipfile
+
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("xl/sharedStrings.xml", '<sst count="1" uniqueCount="4000000000"><si><t>x'
+                                           '</t></si></sst>')
+    return ["validera", "--data", path]
+
+
+def error_cells(tmp):
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    cells = b"".join(b'<c r="AZ%d" t="e"/>' % i for i in range(900, 9900))
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b"</sheetData>", b'<row r="900">' + cells + b"</row></sheetData>")
+        if name.endswith("sheet1.xml") else data)]
+
+
+def ods_on_windows(tmp):
+    import pandas as pd
+
+    folder = tmp / "Mina filer"
+    folder.mkdir()
+    path = folder / "Registret å ä ö.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for name, rows in read_sample().items():
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=name, index=False)
+    return ["validera", "--data", path]
+
+
+@contextmanager
+def windows():
+    """This platform as Windows is: no ``resource`` module, no ``fork`` (a spawned child)."""
+    from pk_report.readers import isolate
+
+    saved = isolate.resource, isolate.start_methods
+    isolate.resource, isolate.start_methods = None, lambda: ["spawn"]
+    try:
+        yield
+    finally:
+        isolate.resource, isolate.start_methods = saved
+
+
+# 9: ordinary conditions
+
+def template(text: str):
+    def make(tmp):
+        folder = tmp / "mallar"
+        folder.mkdir()
+        (folder / "rapport.md.j2").write_text(f"# Rubrik\n\n{text}\n", encoding="utf-8")
+        return ["build", "2009", "--mallar", folder]
+    return make
+
+
+def truncated_cache(tmp):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
+    subprocess.run([sys.executable, "-m", "pk_report", "build", "2009"], env=env,
+                   check=True, capture_output=True)
+    for path in (tmp / "cache").rglob("*.cache"):
+        path.write_bytes(path.read_bytes()[:30])
+    return ["build", "2009", "-o", tmp / "r.md"]
+
+
+def nonexistent_home(tmp):
+    return ["build", "2009", "-o", tmp / "r.md"]
+
+
+def no_home_made(tmp):
+    assert not (tmp / "finns-inte").exists()
+
+
+def plain(*argv):
+    return lambda tmp: list(argv)
+
+
+# 10-14: print what the data says
+
+def markup_course(tmp):
+    return ["stats", "--per", "tillfalle", "--data", sample(tmp, edit=course_name(
+        "Ledarskap [/] styrning"))]
+
+
+def bracket_path(tmp):
+    return ["validera", "--data", tmp / "Register [kopia]" / "x.xlsx"]
+
+
+def escape_course(tmp):
+    return ["validera", "--data", sample(tmp, edit=course_name("Kurs \x1b]8;;http://x\x07länk"))]
+
+
+def late_nul(tmp):
+    data = sample(tmp)
+    path = data / "deltagare.csv"
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-10] + b"\x00" + raw[-10:])
+    return ["validera", "--data", data]
+
+
+def brackets_once(tmp):
+    return ["build", "2008", "--data", sample(tmp, edit=course_name("Ledarskap [del 1]")),
+            "-o", tmp / "r.md"]
+
+
+def escaped_once(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert "Ledarskap \\[del 1\\]" in text and "\\\\\\[" not in text
+
+
+def nfd_register(tmp):
+    tables = {name: [[unicodedata.normalize("NFD", c) for c in row] for row in rows]
+              for name, rows in read_sample().items()}
+    return ["validera", "--data", write_csv_folder(tmp / "data", tables)]
+
+
+CASES = [
+    # 1-3
+    Case("-o pekar på registret (`build 2009 --data reg.xlsx --format docx -o reg.xlsx`)",
+         onto_register, 2, "är registret"),
+    Case("-o i datamappen (`--format md -o data/kurser.csv`)", into_data_folder, 2,
+         "ligger i datamappen"),
+    Case("-o i mallmappen (`--mallar mallar -o mallar/rapport.md`)", into_templates, 2,
+         "ligger i mallmappen"),
+    Case("`mall --force` på registret som PK_REPORT_DATA pekar på", mall_over_register, 2,
+         "är registret", env={"PK_REPORT_DATA": "{tmp}/register.xlsx"}),
+    Case("utdata över en fil med rättigheterna 0664 (umask 022)", replaced_shared_file, 0, "",
+         check=mode_kept, shown="filen behåller 0664; en ny fil får umaskens 0644"),
+    Case("-o är en symbolisk länk", through_link, 0, "", check=link_kept,
+         shown="länkens mål skrivs (atomiskt, bredvid målet); länken finns kvar"),
+    Case("-o /dev/stdout (via en länk)", to_dev_stdout, 0, "# Rapport", process=True,
+         shown="rapporten kommer på standard ut; enheten (och länken) ersätts aldrig"),
+    Case("full disk (-o /dev/full)", to_dev_full, 1, "Disken är full"),
+    # 5
+    Case("IDI-stilar under anonymitetsgränsen (fem Producer och en Relator)", idi_small_group,
+         0, "", check=no_single_style,
+         shown="varken meningen eller tabellen om IDI skrivs: ingen stil kan räknas fram"),
+    # 6-7
+    Case("arbetsbok på 70 kB vars alla blad når cell AL1048576", far_cells, 1, "tillsammans"),
+    Case("teckensträngstabell som påstår 4 miljarder poster", claimed_strings, 1,
+         "teckensträngstabell"),
+    Case("9 000 självstängande felceller (`<c r=\"AZ900\" t=\"e\"/>`)", error_cells, 0, "",
+         shown="läses på bråkdelen av en sekund (förut 23 s för 118 kB)"),
+    Case(".ods i en mapp med mellanslag och å, ä, ö, på en plattform utan `resource` och "
+         "`fork` (Windows)", ods_on_windows, 0, "Inga fel", platform=windows,
+         shown="läses i en startad (spawn) barnprocess: inga fel"),
+    # 9
+    Case("mall: `{{ 1/0 }}`", template("{{ 1/0 }}"), 1, "division med noll"),
+    Case("mall: `{% include \"saknas.md.j2\" %}`", template('{% include "saknas.md.j2" %}'), 1,
+         "saknas.md.j2"),
+    Case("mall som tar med sig själv", template('{% include "rapport.md.j2" %}'), 1,
+         "tar med sig själv"),
+    Case("mall: okänt ord för `antal`", template('{{ 3 | antal("äpple") }}'), 1, "äpple"),
+    Case("mall: okänt filter", template("{{ 3 | okand }}"), 1, "okänt filter"),
+    Case("avkortad fil i mallcachen", truncated_cache, 0, "",
+         env={"XDG_CACHE_HOME": "{tmp}/cache"},
+         shown="posten kastas och skrivs om; rapporten blir densamma"),
+    Case("HOME pekar på en mapp som inte finns", nonexistent_home, 0, "", check=no_home_made,
+         env={"HOME": "{tmp}/finns-inte", "XDG_CACHE_HOME": None},
+         shown="ingen cache, inga mappar skapas"),
+    Case("läsaren stänger röret (`pk-report build 2009 \\| head -1`)", plain("build", "2009"), 0,
+         "", process=True, closed_pipe=True, shown="inget meddelande"),
+    Case("Latin-1-terminal (`LANG=sv_SE.ISO-8859-1`)", plain("validera"), 0, "* kostnader.csv",
+         process=True, env={"PYTHONIOENCODING": "iso-8859-1"},
+         shown="`•` och `–` skrivs som `*` och `-` (”* kostnader.csv, rad 21 …”), å, ä, ö som de är"),
+    # 10-14
+    Case("kursnamn med rich-markup (`Ledarskap [/] styrning`)", markup_course, 0,
+         "Ledarskap [/] styrning", env={"COLUMNS": "250"},
+         shown="namnet visas som det står, `[/]` och `[del 1]` med"),
+    Case("sökväg med hakparenteser (`--data \"Register [kopia]/x.xlsx\"`)", bracket_path, 2,
+         "Register [kopia]"),
+    Case("terminalkoder i en cell (ESC, OSC, BEL)", escape_course, 0, "styrtecken"),
+    Case("NUL efter de första 64 kB av en CSV-fil", late_nul, 1, "binära tecken"),
+    Case("kursnamn med hakparenteser i översikten", brackets_once, 0, "", check=escaped_once,
+         shown="skyddas en gång: `Ledarskap \\[del 1\\]` i Markdown, [del 1] i HTML och Word"),
+    Case("register skrivet i NFD (macOS)", nfd_register, 0, "Inga fel",
+         shown="läses som NFC: inga fel (förut 2 347), ”Åsa Öberg” i NFC och NFD är en person"),
+    Case("`COLUMNS=20`: kortvyn", plain("stats", "2009"), 0, "Id stiftelse_bidrag",
+         env={"COLUMNS": "20"},
+         shown="ett kort per kurs, så brett som dess längsta id (”stiftelse_bidrag” hel på en rad)"),
+    Case("`COLUMNS=0`", plain("validera"), 0, "Negativt belopp", env={"COLUMNS": "0"},
+         shown="bredden räknas som okänd (80 tecken): allt skrivs ut"),
+]
+
+
+def environment(case: Case, tmp: Path) -> dict:
+    """The case's environment, ``{tmp}`` filled in; None removes a variable."""
+    return {k: (v.replace("{tmp}", str(tmp)) if isinstance(v, str) else v)
+            for k, v in (case.env or {}).items()}
+
+
+def run_case(case: Case, tmp: Path) -> tuple[int, str]:
+    """(exit code, everything the user saw), as the user runs it."""
+    argv = [str(a) for a in case.make(tmp)]
+    env = environment(case, tmp)
+    if case.process:
+        full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
+        for k in [k for k, v in env.items() if v is None]:
+            full.pop(k, None)
+        if case.closed_pipe:
+            read_end, write_end = os.pipe()
+            os.close(read_end)
+            proc = subprocess.run([sys.executable, "-m", "pk_report", *argv], env=full,
+                                  stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+            os.close(write_end)
+            return proc.returncode, proc.stderr.decode("utf-8", "replace")
+        proc = subprocess.run([sys.executable, "-m", "pk_report", *argv], env=full,
+                              capture_output=True, timeout=120)
+        encoding = "iso-8859-1" if "iso-8859-1" in str(env) else "utf-8"
+        return proc.returncode, (proc.stdout + proc.stderr).decode(encoding, "replace")
+    from typer.testing import CliRunner
+
+    from pk_report.cli import app
+
+    with (case.platform or nullcontext)():
+        result = CliRunner().invoke(app, argv, env=env)
+    return result.exit_code, result.output
+
+
+def message(output: str, needle: str, tmp: Path) -> str:
+    """The message around ``needle``, as one line: from the bullet or 'Fel:' before it to the
+    next message; the test's own folder left out of paths."""
+    flat = " ".join(output.replace(str(tmp) + os.sep, "").replace(str(tmp), "").split())
+    at = flat.find(needle)
+    if at < 0:
+        return ""
+    start = max([0] + [flat.rfind(mark, 0, at + 1) for mark in ("• ", "* ", "Fel: ")])
+    after = at + len(needle)
+    ends = [e for e in (flat.find(mark, after) for mark in (" • ", " Fel: ", " Ett fel",
+                                                           " Inga fel", " Fel (", " Varningar ("))
+            if e > 0]
+    return flat[start:min(ends, default=len(flat))].strip()
