@@ -512,7 +512,7 @@ def test_16_swedish_style_of_the_year_report(tmp_path):
                  + people("d", ["w1"], [1], organisationstyp="stadsdel"))
     forms = [{"tillfalle_id": t, "betyg": "4"} for t in ("b20091", "c20091")] * 3 + \
         [{"tillfalle_id": "b20091", "betyg": "1"}]
-    idi = [{"tillfalle_id": "d20091", "stil": s} for s in ["Motivator"] * 2 + ["Relator"]]
+    idi = [{"tillfalle_id": "d20091", "stil": s} for s in ["Motivator"] * 6 + ["Relator"] * 5]
     text = flat(build(tmp_path, 2009, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare,
                       utvarderingar=forms, idi=idi,
                       kostnader=[{"ar": 2008, "kurs_id": "", "belopp": "100"},
@@ -523,8 +523,7 @@ def test_16_swedish_style_of_the_year_report(tmp_path):
     assert "Utbildningen genomfördes en kväll under våren med" in text
     assert "Utbildningen genomfördes två halvdagar under våren med sex deltagare" in text
     assert "om en kväll" not in text and "om en halvdag" not in text
-    assert "Av profilerna var två av typen Motivator, noll av typen Producer" not in text
-    assert "Av profilerna var två av typen Motivator" in text and "en av typen Relator" in text
+    assert "Av profilerna var sex av typen Motivator och fem av typen Relator." in text
     assert "| Deltagare (personer) | 2008 | 2009 |" in text
 
 
@@ -548,3 +547,29 @@ def test_17_a_credit_has_its_own_row_and_a_postponed_course_says_where_from(tmp_
     assert "| Återbetald avgift | | −200 | |" in text and "| Totalt | | 1 300 | |" in text
     assert ("Utbildningen var planerad till 2009 men flyttades fram. Utbildningen genomfördes "
             "vid ett tillfälle") in text
+
+
+# Found in the merge with hostile: the template cache must not outlive the filters ------------
+
+def test_cached_bytecode_compiled_against_other_filters_is_never_loaded(tmp_path, monkeypatch):
+    """A template compiled while ``join`` was Jinja's own (it takes the eval context) and
+    cached must not be loaded by a pk-report whose ``join`` takes none: the cache is keyed by
+    the filters, so an upgraded pk-report (or a branch) never fails on its user's old cache."""
+    import jinja2.filters
+
+    from pk_report.report import render
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    original = render.make_environment
+
+    def with_jinjas_join(own=None):
+        env = original(own)
+        env.filters["join"] = jinja2.filters.do_join
+        env.bytecode_cache = render._bytecode_cache(render._fingerprint(env))
+        return env
+
+    monkeypatch.setattr(render, "make_environment", with_jinjas_join)
+    report_bytes(2009, None, "md", None, False)  # compiled and cached with Jinja's join
+    monkeypatch.setattr(render, "make_environment", original)
+    assert "Jämfört med 2008 deltog" in report_bytes(2009, None, "md", None, False).decode()
+    assert len(list((tmp_path / "pk-report" / "jinja").glob("*.cache"))) > 1
