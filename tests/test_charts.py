@@ -157,7 +157,7 @@ def test_every_chart_in_the_markdown_has_a_table_with_its_figures(tmp_path):
     out = tmp_path / "rapport.md"
     assert runner.invoke(app, ["build", "2010", "-o", str(out)]).exit_code == 0
     md = nb(out.read_text(encoding="utf-8"))
-    assert "| Politiker från stadsdelsnämnder | 135 | 269 |" in md
+    assert "| Politiker från stadsdelsnämnder | 269 | 135 |" in md
     assert "| Den kommunala organisationen | 95 | 0 % | 11 % | 47 % | 42 % |" in md
     assert "| Producer | 10 |" in md
     period_out = tmp_path / "period.md"

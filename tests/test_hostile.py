@@ -177,10 +177,12 @@ def test_idi_styles_follow_the_anonymity_threshold(tmp_path):
     breakdown applies to the sentence as to the table: the small group goes, and the smallest
     shown one with it."""
     md = idi_report(tmp_path / "a", {"Producer": 5, "Relator": 1})
-    assert "en Relator" not in md and "fem Producer" not in md and "Profilerna" not in md
+    assert "en av typen Relator" not in md and "fem av typen Producer" not in md
+    assert "profilerna" not in md
     assert "| Relator | 1 |" not in md
     md = idi_report(tmp_path / "b", {"Producer": 7, "Motivator": 6, "Processor": 5, "Relator": 2})
-    assert "Profilerna fördelade sig på sex Motivator och sju Producer." in md
+    # the styles 'av typen' (review finding 16)
+    assert "Av profilerna var sex av typen Motivator och sju av typen Producer." in md
     assert "| Relator | färre än 5 |" in md and "| Processor | färre än 5 |" in md
     md = idi_report(tmp_path / "c", {"Producer": 5, "Relator": 5})
-    assert "fem Producer och fem Relator" in md
+    assert "fem av typen Producer och fem av typen Relator" in md

@@ -74,7 +74,7 @@ SEED_FACTS = [
            "såväl nämnd- som styrelseledamöter"),
     (None, "fler politiker från stadsdelsnämnderna (269 mot 224), facknämnderna (137 mot 36), "
            "bolagsstyrelserna (90 mot 18)"),
-    (None, "Få var missnöjda, och oftast fick utbildningen betyget ”Mer än godkänt” eller "
+    (None, "Få var missnöjda, och oftast fick utbildningarna betyget ”Mer än godkänt” eller "
            "”Utmärkt”"),
     (None, "utvärderingarna från de olika utbildningarna generellt väl motsvarar vad de "
            "deltagande förväntar sig"),
@@ -96,7 +96,7 @@ SEED_FACTS = [
     (PRESIDIER, "Merparten av dessa var mycket nöjda med utbildningen"),
     (WORKSHOP, "en kortare variant av presidieutbildningen"),
     (WORKSHOP, "för att ge så många som möjligt tillfälle att delta"),
-    (WORKSHOP, "vid sex tillfällen om en halvdag, fyra under våren och två under hösten, med 238 "
+    (WORKSHOP, "genomfördes sex halvdagar, fyra under våren och två under hösten, med 238 "
                "deltagare"),
     (WORKSHOP, "Av de 238 deltagande politikerna lämnade 187, det vill säga 78 procent, en "
                "utvärdering"),
@@ -107,7 +107,7 @@ SEED_FACTS = [
     (GENUS_KS, "återredovisades till kommunstyrelsen i januari 2009 och innebar att en utbildning "
                "i två steg skulle genomföras för såväl kommunstyrelsen som stadens nämnder och "
                "styrelser"),
-    (GENUS_KS, "vid två tillfällen om en halvdag under våren"),
+    (GENUS_KS, "genomfördes två halvdagar under våren"),
     (GENUS_KS, "Deltagandet var lågt"),
     (GENUS_KS, "den 23 juni 2009 beslöt kommunstyrelsen att återta beslutet från sammanträdet den "
                "10 juni 2009 (§ 419) om genusutbildning för kommunstyrelsen, att avboka de "
@@ -117,7 +117,7 @@ SEED_FACTS = [
                "halvdagar under våren 2010"),
     (GENUS_KS, "Stadskansliet fick i uppdrag att ta fram förslag till innehåll och datum"),
     (GENUS_NAMNDER, "steg ett i genusutbildningen för stadens nämnder och styrelser"),
-    (GENUS_NAMNDER, "vid tre tillfällen om en halvdag under hösten med 171 deltagare"),
+    (GENUS_NAMNDER, "genomfördes tre halvdagar under hösten med 171 deltagare"),
     (GENUS_NAMNDER, "Av de deltagande politikerna kom 88 från stadsdelsnämnderna, 51 från "
                     "facknämnderna och 32 från bolagsstyrelserna"),
     (GENUS_NAMNDER, "Av de 171 deltagande politikerna lämnade 128, det vill säga 74 procent, en "

@@ -492,3 +492,84 @@ def test_15_the_missing_year_sentence_names_charts_only_when_they_are_written(tm
                             str(out)]).exit_code == 0
     assert "I tabellerna och diagrammen står det därför ”saknas”" in \
         flat(out.read_text(encoding="utf-8"))
+
+
+# 16. Swedish and style ---------------------------------------------------------------------
+
+def test_16_swedish_style_of_the_year_report(tmp_path):
+    """Several courses: 'utbildningarna'; a thin previous year said after the cost difference
+    without a dangling relative clause; no officials one year said plainly; one-unit sessions
+    as units ('en kväll', 'två halvdagar'); IDI styles as 'av typen'; the comparison table's
+    years ascend."""
+    kurser = ([{"ar": 2008, "kurs_id": "a", "namn": "A"}]
+              + [{"ar": 2009, "kurs_id": k, "namn": k.upper()} for k in ("b", "c", "d")])
+    tillfallen = (sessions("a", 1, 2008) + [{**s, "omfattning": "kväll"} for s in sessions("b", 1)]
+                  + [{**s, "omfattning": "halvdag"} for s in sessions("c", 2)] + sessions("d", 1))
+    deltagare = (people("a", [f"x{i}" for i in range(3)], [1], 2008, organisationstyp="stadsdel")
+                 + people("b", [f"y{i}" for i in range(6)], [1], organisationstyp="stadsdel")
+                 + people("b", ["chef1", "chef2"], [1], organisationstyp="fack", roll="chef")
+                 + people("c", [f"z{i}" for i in range(6)], [1, 2], organisationstyp="stadsdel")
+                 + people("d", ["w1"], [1], organisationstyp="stadsdel"))
+    forms = [{"tillfalle_id": t, "betyg": "4"} for t in ("b20091", "c20091")] * 3 + \
+        [{"tillfalle_id": "b20091", "betyg": "1"}]
+    idi = [{"tillfalle_id": "d20091", "stil": s} for s in ["Motivator"] * 6 + ["Relator"] * 5]
+    text = flat(build(tmp_path, 2009, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare,
+                      utvarderingar=forms, idi=idi,
+                      kostnader=[{"ar": 2008, "kurs_id": "", "belopp": "100"},
+                                 {"ar": 2009, "kurs_id": "", "belopp": "300"}]))
+    assert "oftast fick utbildningarna betyget" in text and "fick utbildningen" not in text
+    assert "Det är 200 kronor mer än 2008; för 2008 finns dock bara en kurs i registret." in text
+    assert "2008 deltog inga tjänstemän, 2009 deltog två." in text
+    assert "Utbildningen genomfördes en kväll under våren med" in text
+    assert "Utbildningen genomfördes två halvdagar under våren med sex deltagare" in text
+    assert "om en kväll" not in text and "om en halvdag" not in text
+    assert "Av profilerna var sex av typen Motivator och fem av typen Relator." in text
+    assert "| Deltagare (personer) | 2008 | 2009 |" in text
+
+
+# 17. A repaid fee has a row; a course postponed from last year says so ----------------------
+
+def test_17_a_credit_has_its_own_row_and_a_postponed_course_says_where_from(tmp_path):
+    kurser = [{"ar": 2009, "kurs_id": "s", "namn": "Utskotten"},
+              {"ar": 2010, "kurs_id": "s", "namn": "Utskotten"}]
+    tillfallen = sessions("s", 1, status="framflyttad", nytt_datum="2010-03") + \
+        sessions("s", 1, 2010)
+    text = flat(build(tmp_path, 2010, kurser=kurser, tillfallen=tillfallen,
+                      deltagare=people("s", ["a", "b"], [1], 2010),
+                      kostnader=[{"ar": 2010, "kurs_id": "", "post": "Administration",
+                                  "belopp": "1000"},
+                                 {"ar": 2010, "kurs_id": "", "post": "Återbetald avgift",
+                                  "belopp": "-200"},
+                                 {"ar": 2010, "kurs_id": "s", "belopp": "500"}]))
+    assert ("varav 800 kronor var gemensamma kostnader för styrgruppen efter avdrag för 200 "
+            "kronor som betalades tillbaka.") in text
+    assert "| Gemensamma kostnader | | 1 000 | |" in text
+    assert "| Återbetald avgift | | −200 | |" in text and "| Totalt | | 1 300 | |" in text
+    assert ("Utbildningen var planerad till 2009 men flyttades fram. Utbildningen genomfördes "
+            "vid ett tillfälle") in text
+
+
+# Found in the merge with hostile: the template cache must not outlive the filters ------------
+
+def test_cached_bytecode_compiled_against_other_filters_is_never_loaded(tmp_path, monkeypatch):
+    """A template compiled while ``join`` was Jinja's own (it takes the eval context) and
+    cached must not be loaded by a pk-report whose ``join`` takes none: the cache is keyed by
+    the filters, so an upgraded pk-report (or a branch) never fails on its user's old cache."""
+    import jinja2.filters
+
+    from pk_report.report import render
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    original = render.make_environment
+
+    def with_jinjas_join(own=None):
+        env = original(own)
+        env.filters["join"] = jinja2.filters.do_join
+        env.bytecode_cache = render._bytecode_cache(render._fingerprint(env))
+        return env
+
+    monkeypatch.setattr(render, "make_environment", with_jinjas_join)
+    report_bytes(2009, None, "md", None, False)  # compiled and cached with Jinja's join
+    monkeypatch.setattr(render, "make_environment", original)
+    assert "Jämfört med 2008 deltog" in report_bytes(2009, None, "md", None, False).decode()
+    assert len(list((tmp_path / "pk-report" / "jinja").glob("*.cache"))) > 1

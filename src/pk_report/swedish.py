@@ -139,6 +139,20 @@ EXTENTS = {"kväll": "en kväll", "halvdag": "en halvdag", "heldag": "en heldag"
            "dag": "en dag", "endagars": "en dag", "förmiddag": "en förmiddag",
            "eftermiddag": "en eftermiddag", "tvådagars": "två dagar"}
 BOARDING = {"internat", "internatform"}
+# an omfattning that is one unit of time: n sessions are "n kvällar", "en halvdag"
+UNITS = {"kväll": ("kväll", "kvällar"), "halvdag": ("halvdag", "halvdagar"),
+         "heldag": ("heldag", "heldagar"), "dag": ("dag", "dagar"),
+         "förmiddag": ("förmiddag", "förmiddagar"), "eftermiddag": ("eftermiddag", "eftermiddagar")}
+
+
+def as_units(n: int, omfattning: str, among: list[int] | tuple = ()) -> str | None:
+    """``n`` sessions of one unit of time said as that many units: 'en kväll', 'sex
+    halvdagar'; ``None`` when the omfattning is not a single unit ('två dagar', 'internat,
+    två dagar'), which is said 'om två dagar' after the sessions instead."""
+    unit = UNITS.get(omfattning.strip().lower())
+    if unit is None:
+        return None
+    return f"{number_word(n, 'en', among)} {unit[0] if n == 1 else unit[1]}"
 
 
 def extent(omfattning: str) -> str:

@@ -156,11 +156,14 @@ class CourseSection:
     cost_per_person: int | None = None  # per deltagare (person): the report's "Kr per deltagare"
     signed_up_persons: int = 0  # distinct persons signed up to any of the course's sessions
     extents: list[tuple[int, str]] = field(default_factory=list)  # [(4, "om två dagar")]
+    units: list[str | None] = field(default_factory=list)  # per extent: its sessions as units
+    # of time ("sex halvdagar", "en kväll"), or None ("om två dagar" follows "tillfällen")
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
     # False when a head count is one of several held sessions: who came then is unknown, so how
     # many distinct persons the course had is unknown (``unique_persons`` counts them all)
+    postponed_from: int | None = None  # an earlier year when the same kurs_id was postponed
     evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
     # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
     persons_known: bool = True
@@ -264,6 +267,8 @@ class ReportContext:
     # courses (``left_out_courses``: (name, year)); ``unattributed`` are head counts of courses
     # with nobody registered, from any board: (name, year, n)
     left_out: list[str] = field(default_factory=list)
+    common_credits: list[tuple[str, float]] = field(default_factory=list)  # (post, amount) of
+    # the year's negative common costs (repaid fees): rows of their own, not netted silently
     left_out_courses: list[tuple[str, int]] = field(default_factory=list)
     unattributed: list[tuple[str, int, int]] = field(default_factory=list)
 

@@ -62,9 +62,15 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
              "evaluations": ev_year.iloc[0:0]}
     texts, idi = _texts(ds, year), idi_styles(ds, year)
     kinds = _politicians_by_kind(course_groups(ds, year))
+    # postponed the year before (the latest earlier year in the data) and given this year
+    before = change.previous.ar if change else None
+    moved = courses[(courses["ar"] == before).to_numpy(dtype=bool)
+                    & (courses["status"] == "framflyttad").to_numpy(dtype=bool)]
+    postponed = {k: int(before) for k in moved["kurs_id"]}
     sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
                          texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
-                         kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []))
+                         kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []),
+                         postponed.get(row.kurs_id))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
@@ -99,12 +105,20 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
         texts=texts, with_comments=with_comments,
+        common_credits=_common_credits(ds, year),
         uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
                    if row.osakert_huvudantal],
         left_out=[r.definite for r in left_out] if change else [],
         left_out_courses=[(h.kurs, h.ar) for h in aimed] if change and left_out else [],
         unattributed=[(h.kurs, h.ar, h.n) for h in counted if not h.boards] if change else [],
     )
+
+
+def _common_credits(ds: Dataset, year: int) -> list[tuple[str, float]]:
+    """The year's negative common costs (no kurs_id): (post, amount)."""
+    c = ds.kostnader.dropna(subset=["ar", "belopp"])
+    c = c[((c["ar"] == year) & (c["kurs_id"] == "") & (c["belopp"] < 0)).to_numpy(dtype=bool)]
+    return [(post or "Kreditering", float(amount)) for post, amount in zip(c["post"], c["belopp"])]
 
 
 def _members(ds: Dataset, year: int) -> list[Member]:
@@ -202,7 +216,8 @@ def _politicians_by_kind(groups: pd.DataFrame) -> dict[str, list[tuple[int, str]
 def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluations: pd.DataFrame,
              texter: list[MarkdownText], idi: dict[str, int], with_comments: bool,
              politicians_by_kind: list[tuple[int, str]],
-             evaluation_texts: list[MarkdownText]) -> CourseSection:
+             evaluation_texts: list[MarkdownText], postponed_from: int | None = None
+             ) -> CourseSection:
     """One course; ``own``, ``mine`` and ``evaluations`` are its sessions, attendances and forms.
 
     The slices are small, so plain column lists are used where pandas would cost more per call
@@ -222,6 +237,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         kinds.append((clerks, "tjänsteman"))
     # side by side with each other and with the politicians and officials they follow
     officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
+    extents = Counter(f for f in held["omfattning"] if f)
     counts = held["deltagare"].tolist()
     known = not int(row.osakert_huvudantal)
     head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
@@ -252,10 +268,11 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
-        extents=[(n, swedish.extent(f)) for f, n in Counter(f for f in held["omfattning"] if f).items()],
+        extents=[(n, swedish.extent(f)) for f, n in extents.items()],
+        units=[swedish.as_units(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
-        evaluation_texts=evaluation_texts,
+        evaluation_texts=evaluation_texts, postponed_from=postponed_from,
     )
 
 

@@ -91,9 +91,10 @@ def cache_base() -> Path | None:
     return None
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
     """Compiled templates in the user's cache folder (keyed by each template's source, so the
-    clerk's own templates are recompiled when they change); none if it cannot be written."""
+    clerk's own templates are recompiled when they change, and by ``fingerprint``, the
+    filters they were compiled against); none if it cannot be written."""
     base = cache_base()
     if base is None:
         return None
@@ -106,7 +107,20 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         probe.unlink()
     except OSError:
         return None
-    return _SafeCache(str(folder))
+    return _SafeCache(str(folder), f"__jinja2_{fingerprint}_%s.cache")
+
+
+def _fingerprint(env: jinja2.Environment) -> str:
+    """The filters as a compiled template sees them: their names and what Jinja passes them
+    (a filter marked pass_eval_context is called with one more argument). Bytecode compiled
+    against other filters, by another version of pk-report or of Jinja, is never loaded."""
+    import hashlib
+
+    from jinja2.utils import _PassArg
+
+    parts = [jinja2.__version__] + [f"{name}:{_PassArg.from_obj(f)}"
+                                    for name, f in sorted(env.filters.items())]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
 def make_environment(own: Path | None = None) -> jinja2.Environment:
@@ -121,7 +135,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             autoescape=True, finalize=_finalize, bytecode_cache=_bytecode_cache())
+                             autoescape=True, finalize=_finalize)
     env.filters.update({
         "antal": swedish.count, "tal": swedish.number_word, "ordningstal": swedish.ordinal,
         "siffror": swedish.integer, "procent": swedish.percent_text, "procentcell": swedish.percent_cell,
@@ -131,6 +145,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         "datumtext": swedish.date_phrase,
         "markdown": MarkdownText,  # a macro's Markdown (a table), printed as it is
     })
+    env.bytecode_cache = _bytecode_cache(_fingerprint(env))
     return env
 
 
