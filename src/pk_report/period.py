@@ -19,6 +19,7 @@ from pk_report.metrics import NOT_GIVEN
 from pk_report.rounding import divide_half_up, percent
 from pk_report.schema import KON_LABELS, ORGTYP_ORDER
 from pk_report.year_span import YearSpan
+from pk_report.years import OFFICIALS, all_course_groups
 
 STATUSES = ["genomförd", "inställd", "framflyttad", NOT_GIVEN]  # a course's status, in order
 
@@ -171,20 +172,20 @@ def _plain(value):
 
 # Persons by group: each person counted once per course, summed over the year's courses.
 
-OFFICIALS = "tjansteman"
 HEAD_COUNTS = "endast_antal"  # sessions counted by antal_deltagare: no breakdown
 
 
 def persons_by_board(ds: Dataset, courses: pd.DataFrame, span: YearSpan
                      ) -> dict[int, dict[str, int]]:
     """Per year: politicians (persons) per kind of board, officials (persons) under
-    ``OFFICIALS`` whatever their board, and head counts under ``HEAD_COUNTS``."""
-    a = attendances(ds)
-    a = a[a["ar"].isin(span.years).to_numpy(dtype=bool)]
-    group = a["organisationstyp"].where(a["politiker"].to_numpy(dtype=bool), OFFICIALS)
-    counted = _persons(a.assign(grupp=group), "grupp")
+    ``OFFICIALS`` whatever their board, and head counts under ``HEAD_COUNTS``; each person
+    counted once per course in one group, by the same rule as the annual report
+    (``years.all_course_groups``), so the two reports give a year the same figures."""
     order = ORGTYP_ORDER + [OFFICIALS]
-    return _with_head_counts(ds, courses, span, counted, order)
+    groups = all_course_groups(ds)
+    years = groups.index.get_level_values("ar")
+    counted = {(ar, g): int(groups.loc[years == ar, g].sum()) for ar in span.years for g in order}
+    return _with_head_counts(ds, courses, span, pd.Series(counted, dtype="int64"), order)
 
 
 def persons_by_gender(ds: Dataset, courses: pd.DataFrame, span: YearSpan
