@@ -1,12 +1,16 @@
 """``pk-report mall``: an empty workbook a clerk can start from, written with openpyxl.
 
-An instruction sheet that prints on A4, one sheet per table with its header row frozen, and an
-example sheet the tool never reads. Dropdowns show the words a clerk writes (with å, ä, ö) and
-only suggest: the tool accepts more spellings than a list can hold (``K`` and ``kvinna``,
-``avbokad``, ``KS``, a grade of the register's own scale), so no validation ever refuses a
-value; a list informs, a date or number check warns. Columns where Excel would turn text into
-something else (``nytt_datum`` "2015-02" into 1 February 2015, an id "2009-1" into a date) are
-formatted as text.
+The tabs and headers are the contract's names as a clerk writes them (``Tillfällen``, ``Kön``:
+``schema.TABLE_LABELS`` and ``COLUMN_LABELS``), in the order a clerk fills them, after an
+instruction sheet that says where to start. Every sheet prints on A4 one page wide, with its
+header row on every page and a footer naming the sheet and the page; every cell names the
+workbook's font. An example sheet (``blank_examples.py``) is never read.
+
+Dropdowns show the words a clerk writes (with å, ä, ö) and only suggest: the tool accepts more
+spellings than a list can hold (``K`` and ``kvinna``, ``avbokad``, ``KS``, a grade of the
+register's own scale), so no validation ever refuses a value; a list informs, a date or number
+check warns. Columns where Excel would turn text into something else (``Nytt datum`` "2015-02"
+into 1 February 2015, an id "2009-1" into a date) are formatted as text.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from pk_report.writing import write_atomic
 
 ROWS = 2000  # rows that get dropdowns, checks and formats
 EXAMPLE_SHEET = "Exempel"  # in schema.IGNORED_SHEETS: never read as data
+GUIDE_SHEET = "Instruktioner"  # likewise
+FONT = "Calibri"  # the workbook's own font (openpyxl's and Excel's default), named in every cell
+FONT_SIZE = 11
+FOOTER = "&A – Sida &P av &N"  # "Kurser – Sida 1 av 2"
 KIND_TEXT = {schema.TEXT: "text", schema.INT: "heltal", schema.DATE: "datum ÅÅÅÅ-MM-DD",
              schema.MONTH_OR_DATE: "datum eller månad (ÅÅÅÅ-MM)", schema.BOOL: "ja/nej",
              schema.AMOUNT: "kronor", schema.GRADE: "betyg (siffra eller text)",
@@ -27,11 +35,36 @@ KIND_TEXT = {schema.TEXT: "text", schema.INT: "heltal", schema.DATE: "datum ÅÅ
              schema.YEAR_OR_PERIOD: "år eller period (ÅÅÅÅ-ÅÅÅÅ)"}
 TEXT_FORMAT = "@"
 DATE_FORMAT = "yyyy-mm-dd"
+AMOUNT_FORMAT = "#,##0.00"  # Swedish Excel shows 2 350,50
 # Wide enough for what a clerk writes there: a course's whole name, a board, a reason.
-WIDTHS = {"namn": 48, "beskrivning": 60, "malgrupp": 32, "organisation": 32, "orsak": 32,
-          "kommentar": 48, "text": 60, "post": 32, "anteckning": 40, "tema": 16,
-          "omfattning": 16, "organisationstyp": 18, "roll": 18, "etikett": 20}
-GUIDE_WIDTHS = {"A": 14, "B": 21, "C": 6, "D": 17, "E": 10, "F": 46}
+WIDTHS = {"namn": 45, "beskrivning": 50, "malgrupp": 28, "organisation": 30, "orsak": 30,
+          "kommentar": 45, "text": 60, "post": 30, "anteckning": 40, "tema": 16,
+          "omfattning": 16, "organisationstyp": 19, "roll": 18, "etikett": 20, "avsnitt": 24,
+          "nyckel": 20, "kon": 10}
+KIND_WIDTHS = {schema.TEXT: 16, schema.INT: 8, schema.DATE: 12, schema.MONTH_OR_DATE: 13,
+               schema.BOOL: 8, schema.AMOUNT: 14, schema.GRADE: 16, schema.CHOICE: 14,
+               schema.YEAR_OR_PERIOD: 10}
+GUIDE_WIDTHS = {"A": 16, "B": 21, "C": 6, "D": 17, "E": 10, "F": 46}
+# What fits across A4 at 100 %, in column width units (a digit of Calibri 11) with the margins
+# below: wider sheets turn to landscape, and what is wider still is scaled to the page's width.
+PORTRAIT_UNITS = 92
+# Columns a clerk fills with numbers or dates, which Excel aligns right: so is their header.
+NUMERIC = {schema.INT, schema.AMOUNT, schema.DATE, schema.YEAR_OR_PERIOD}
+
+
+def font(**style) -> object:
+    """The workbook's font, bold or italic or larger as asked: a font without a name is shown
+    in the spreadsheet's fallback font (LibreOffice's Cambria)."""
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, size=style.pop("size", FONT_SIZE), **style)
+
+
+def column_width(column: schema.Column) -> int:
+    """Wide enough for what a clerk writes, and for the longest word of the header (a header
+    of two words wraps onto two lines)."""
+    word = max(len(w) for w in column.label.split())
+    return max(WIDTHS.get(column.name, KIND_WIDTHS[column.kind]), word + 3)
 
 
 def dropdown_values(column: schema.Column) -> list[str] | None:
@@ -59,8 +92,8 @@ def _validation(column: schema.Column):
 
     values = dropdown_values(column)
     if values:
-        also = ("Du kan också skriva ett annat värde i betygsskalan (bladet betygsskala)."
-                if column.kind == schema.GRADE else
+        also = (f"Du kan också skriva ett annat värde i betygsskalan (bladet "
+                f"{schema.table_label('betygsskala')})." if column.kind == schema.GRADE else
                 "Andra stavningar som verktyget känner igen går också bra.")
         dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
                             errorStyle="information", errorTitle="Inte i listan",
@@ -74,83 +107,117 @@ def _validation(column: schema.Column):
         dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
                             errorStyle="warning", errorTitle="Inget heltal",
                             error="Skriv ett heltal, t.ex. 12.")
+    elif column.kind == schema.AMOUNT:  # a credit is negative: any number, never text
+        dv = DataValidation(type="decimal", operator="between", formula1="-999999999999",
+                            formula2="999999999999", errorStyle="warning",
+                            errorTitle="Inget belopp",
+                            error="Skriv ett belopp i kronor som tal, t.ex. 12000 eller 2350,50 "
+                                  "(negativt för en kreditering).")
     else:
         dv = DataValidation()  # any value: only the prompt below
     dv.allow_blank = True
     dv.showErrorMessage = dv.type is not None
-    dv.promptTitle = _title(column.name)
+    dv.promptTitle = column.label[:32]
     dv.prompt = column.help[:250]
     dv.showInputMessage = True
     return dv
 
 
-def _title(name: str) -> str:
-    return name[:32]
-
-
 def workbook_bytes() -> bytes:
     from openpyxl import Workbook
 
+    from pk_report.blank_examples import write_examples
+
     wb = Workbook()
     _instructions(wb.active)
-    for table in schema.TABLES.values():
-        _data_sheet(wb.create_sheet(table.name), table)
-    _examples(wb.create_sheet(EXAMPLE_SHEET))
+    for table in schema.TABLES.values():  # the order a clerk fills them (schema.py)
+        _data_sheet(wb.create_sheet(table.label), table)
+    write_examples(wb.create_sheet(EXAMPLE_SHEET))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def _a4(ws, landscape: bool = False, fit: bool = True) -> None:
-    """Print on A4; with ``fit``, every column on the page (as many pages down as needed). A
-    data sheet is not fitted: a long description runs past its column and would shrink the
-    whole page to nothing."""
+def print_setup(ws, units: float, title_rows: str, portrait: bool = False) -> None:
+    """A4, one page wide (landscape when the columns are wider than a portrait page), as many
+    pages down as needed, the header rows on every page, and the footer 'Blad – Sida N av M'.
+    Only cells with text wrapped in them are ever fitted: a text running past the last column
+    would widen the print range and shrink the whole page."""
+    from openpyxl.worksheet.page import PageMargins
+
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    if fit:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wide = units > PORTRAIT_UNITS and not portrait
+    ws.page_setup.orientation = "landscape" if wide else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.8, header=0.3,
+                                  footer=0.3)
+    ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 9
 
 
 def _instructions(guide) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
-    guide.title = "Instruktioner"
+    guide.title = GUIDE_SHEET
     wrap = Alignment(wrap_text=True, vertical="top")
+    first, second = (schema.TABLES[n].label for n in ("kurser", "tillfallen"))
     guide.append(["pk-report: registret för styrgruppens politikerutbildning"])
-    guide["A1"].font = Font(bold=True, size=14)
+    guide["A1"].font = font(bold=True, size=14)
     lines = [
-        "Fyll i ett blad per tabell, en rad per sak. Rubrikraden ska stå kvar (stora och små "
-        "bokstäver och å, ä, ö spelar ingen roll). Kontrollera med: pk-report validera --data FIL",
-        f"Bladet {EXAMPLE_SHEET} visar ifyllda rader; det läses aldrig som data. Rullistorna "
-        "föreslår värden men stoppar inga: verktyget godtar fler stavningar (t.ex. K eller "
-        "kvinna, KS för kommunstyrelse, avbokad för inställd).",
+        (f"Börja på bladet {first}: en rad per kurs i årets utbildningsplan. Fyll sedan i "
+         f"bladen från vänster till höger, i den ordning saker händer under året.", True),
+        (f"Efter varje utbildningstillfälle: en rad på {second}, en rad per anmäld person på "
+         f"{schema.table_label('deltagare')} och en rad per inlämnad utvärdering på "
+         f"{schema.table_label('utvarderingar')}.", True),
+        ("Rubrikraden ska stå kvar (stora och små bokstäver och å, ä, ö spelar ingen roll). "
+         "Kontrollera med: pk-report validera --data FIL", False),
+        (f"Bladet {EXAMPLE_SHEET} visar ifyllda rader; det läses aldrig som data. Rullistorna "
+         "föreslår värden men stoppar inga: verktyget godtar fler stavningar (t.ex. K eller "
+         "kvinna, KS för kommunstyrelse, avbokad för inställd).", False),
     ]
-    for text in lines:
+    for text, bold in lines:
         guide.append([text])
         row = guide.max_row
         guide.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
-        guide.cell(row=row, column=1).alignment = wrap
+        cell = guide.cell(row=row, column=1)
+        cell.alignment = wrap
+        cell.font = font(bold=bold)
         guide.row_dimensions[row].height = 30
     guide.append([])
     guide.append(["Blad", "Kolumn", "Krävs", "Typ", "Standard", "Förklaring"])
     header = guide.max_row
     for cell in guide[header]:
-        cell.font = Font(bold=True)
+        cell.font = font(bold=True)
     for table in schema.TABLES.values():
         for column in table.columns:
-            guide.append([table.name + (" (valfri)" if table.optional else ""), column.name,
+            guide.append([table.label + (" (valfri)" if table.optional else ""), column.label,
                           "ja" if column.required else "", KIND_TEXT[column.kind],
                           schema.WORDS.get(column.default, column.default), column.help])
             for cell in guide[guide.max_row]:
                 cell.alignment = wrap
+                cell.font = font()
             guide.row_dimensions[guide.max_row].height = _height(guide[guide.max_row])
     for letter, width in GUIDE_WIDTHS.items():
         guide.column_dimensions[letter].width = width
+    _name_font(guide)
     guide.freeze_panes = f"A{header + 1}"
-    guide.print_title_rows = f"{header}:{header}"
-    _a4(guide)
+    # portrait like any other document; its text columns wrap, so it shrinks little
+    print_setup(guide, sum(GUIDE_WIDTHS.values()), f"{header}:{header}", portrait=True)
+
+
+def _name_font(ws) -> None:
+    """Every written cell that has no font of its own gets the workbook's, by name."""
+    from openpyxl.cell.cell import MergedCell
+
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell, MergedCell) and cell.font.name != FONT:
+                cell.font = font(bold=bool(cell.font and cell.font.b),
+                                 italic=bool(cell.font and cell.font.i))
 
 
 def _height(cells) -> float:
@@ -166,29 +233,47 @@ def _height(cells) -> float:
 
 
 def _data_sheet(ws, table: schema.Table) -> None:
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     header_fill = PatternFill("solid", fgColor="DDE6F0")
-    ws.append(table.column_names)
+    ws.append([column.label for column in table.columns])
+    wraps = False
     for j, column in enumerate(table.columns, 1):
         cell = ws.cell(row=1, column=j)
-        cell.font = Font(bold=True)
+        cell.font = font(bold=True)
         cell.fill = header_fill
+        cell.alignment = header_alignment(column)
         letter = get_column_letter(j)
-        width = WIDTHS.get(column.name, 20 if column.kind == schema.TEXT else 14)
-        ws.column_dimensions[letter].width = max(width, len(column.name) + 4)
+        width = column_width(column)
+        ws.column_dimensions[letter].width = width
+        wraps = wraps or len(column.label) + 3 > width
         dv = _validation(column)
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{ROWS + 1}")
         number_format = _number_format(column)
+        wrap = Alignment(wrap_text=True, vertical="top") if column.kind == schema.TEXT else None
         if number_format:
             ws.column_dimensions[letter].number_format = number_format  # rows past ROWS too
-            for row in range(2, ROWS + 2):
-                ws.cell(row=row, column=j).number_format = number_format
+        for row in range(2, ROWS + 2):
+            cell = ws.cell(row=row, column=j)
+            if number_format:
+                cell.number_format = number_format
+            if wrap:
+                cell.alignment = wrap  # a long text wraps instead of running off the page
+    if wraps:
+        ws.row_dimensions[1].height = 30  # two lines: "Planerade / tillfällen"
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    _a4(ws, landscape=True, fit=False)
+    print_setup(ws, sum(column_width(c) for c in table.columns), "1:1")
+
+
+def header_alignment(column: schema.Column):
+    """A header stands over its values: right-aligned over numbers and dates, wrapped."""
+    from openpyxl.styles import Alignment
+
+    if column.kind in NUMERIC:
+        return Alignment(horizontal="right", indent=1, wrap_text=True, vertical="top")
+    return Alignment(wrap_text=True, vertical="top")
 
 
 def _number_format(column: schema.Column) -> str | None:
@@ -196,64 +281,11 @@ def _number_format(column: schema.Column) -> str | None:
     date (``nytt_datum``), an id such as "2009-1" into a date, a leading zero away."""
     if column.kind == schema.DATE:
         return DATE_FORMAT
+    if column.kind == schema.AMOUNT:
+        return AMOUNT_FORMAT
     if column.kind in (schema.TEXT, schema.MONTH_OR_DATE):
         return TEXT_FORMAT
     return None
-
-
-# Filled-in rows for the example sheet: one small, consistent register (a course, two sessions
-# of which one moved, participants, forms, a cost). Each table under its own heading.
-EXAMPLES: dict[str, list[list[object]]] = {
-    "kurser": [[2009, "grund", "Grundutbildning för nämnd- och styrelseledamöter", "", "Nya ledamöter",
-                "ja", 2, 10, 60, "Kommunens organisation och ledamotens uppdrag."]],
-    "tillfallen": [["2009-GR-1", "grund", "2009-03-12", "", "heldag", "genomförd", "", "", ""],
-                   ["2009-GR-2", "grund", "2009-10-08", "", "heldag", "framflyttad",
-                    "Krockade med budgetarbetet", "2010-03", ""]],
-    "deltagare": [["2009-GR-1", "Anna Andersson", "kvinna", "Tekniska nämnden", "fack",
-                   "ledamot", "ja"],
-                  ["2009-GR-1", "Bo Berg", "man", "Kommunfullmäktige", "fullmäktige",
-                   "ersättare", "nej"]],
-    "utvarderingar": [["2009-GR-1", "", "", "kvinna", "Utmärkt", "Bra och konkret."],
-                      ["", "grund", 2009, "", 3, ""]],
-    "kostnader": [[2009, "grund", "Föreläsare", "12 000"], [2009, "", "Trycksaker", "2 350,50"]],
-    "styrgrupp": [[2009, "Eva Ek", "S", "ordförande"]],
-    "sammantraden": [["2009-02-10", "Planering av året"]],
-    "betygsskala": [[1, "Underkänt", "nej"], [2, "Godkänt", "nej"], [3, "Mer än godkänt", "ja"],
-                    [4, "Utmärkt", "ja"]],
-    "idi": [["2009-GR-1", "Relator"]],
-    "texter": [[2009, "inledning", "Styrgruppen har under året …"]],
-    "installningar": [["kommun", "Exempelköping"], ["anonymitetsgrans", 5]],
-}
-
-
-def _examples(ws) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    ws.append([f"Exempel: så kan bladen se ut ifyllda. Det här bladet läses aldrig som data; "
-               "skriv dina egna rader på bladen med tabellernas namn."])
-    ws["A1"].font = Font(bold=True)
-    widest: dict[int, int] = {}
-    for name, rows in EXAMPLES.items():
-        table = schema.TABLES[name]
-        ws.append([])
-        ws.append([f"Bladet {name}: {table.help.lower()}"])
-        ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
-        header = table.column_names
-        ws.append(header)
-        for cell in ws[ws.max_row]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                cell.number_format = TEXT_FORMAT if isinstance(cell.value, str) else "General"
-                cell.alignment = Alignment(horizontal="left")
-        for row in [header, *rows]:
-            for j, value in enumerate(row, 1):
-                widest[j] = max(widest.get(j, 0), len(str(value)))
-    for j, width in widest.items():
-        ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 10), 50)
-    _a4(ws, landscape=True)
 
 
 def write_blank_workbook(target: Path, force: bool) -> None:

@@ -88,6 +88,11 @@ class Column:
     choices: dict[str, str] | None = None
     help: str = ""
 
+    @property
+    def label(self) -> str:
+        """The header as the clerk reads it in the workbook (``Kön`` for ``kon``)."""
+        return COLUMN_LABELS[self.name]
+
 
 @dataclass(frozen=True)
 class Table:
@@ -104,11 +109,55 @@ class Table:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @property
+    def label(self) -> str:
+        """The tab as the clerk reads it in the workbook (``Tillfällen`` for ``tillfallen``)."""
+        return TABLE_LABELS[self.name]
+
+
+# The names a clerk reads: the workbook's tabs and headers (pk-report mall), its help and
+# instructions, the messages where a register does not name a table or column itself, and the
+# docs. Each is the contract's name as DATAFORMAT.md matches it loosely (case, å/ä/ö, space,
+# hyphen and underscore ignored), so a register with either spelling is the same register;
+# a test holds every label to norm_name(label) == name.
+TABLE_LABELS = {
+    "kurser": "Kurser", "tillfallen": "Tillfällen", "deltagare": "Deltagare",
+    "utvarderingar": "Utvärderingar", "idi": "IDI", "kostnader": "Kostnader",
+    "styrgrupp": "Styrgrupp", "sammantraden": "Sammanträden", "texter": "Texter",
+    "installningar": "Inställningar", "betygsskala": "Betygsskala",
+}
+COLUMN_LABELS = {
+    "ar": "År", "kurs_id": "Kurs-ID", "namn": "Namn", "tema": "Tema", "malgrupp": "Målgrupp",
+    "i_plan": "I plan", "planerade_tillfallen": "Planerade tillfällen",
+    "min_anmalda": "Min anmälda", "inbjudna": "Inbjudna", "beskrivning": "Beskrivning",
+    "tillfalle_id": "Tillfälle-ID", "datum": "Datum", "omfattning": "Omfattning",
+    "status": "Status", "orsak": "Orsak", "nytt_datum": "Nytt datum",
+    "antal_deltagare": "Antal deltagare", "kon": "Kön", "organisation": "Organisation",
+    "organisationstyp": "Organisationstyp", "roll": "Roll", "narvarande": "Närvarande",
+    "betyg": "Betyg", "kommentar": "Kommentar", "svar_id": "Svar-ID", "post": "Post",
+    "belopp": "Belopp", "parti": "Parti", "anteckning": "Anteckning", "varde": "Värde",
+    "etikett": "Etikett", "mycket_nojd": "Mycket nöjd", "stil": "Stil", "avsnitt": "Avsnitt",
+    "text": "Text", "nyckel": "Nyckel",
+}
+
+
+def table_label(name: str) -> str:
+    """``Tillfällen`` for ``tillfallen``; a name the contract does not know, as it is."""
+    return TABLE_LABELS.get(name, name)
+
+
+def column_label(name: str) -> str:
+    """``Kön`` for ``kon``; a name the contract does not know, as it is."""
+    return COLUMN_LABELS.get(name, name)
+
 
 C = Column
+# In the order a clerk fills them (the workbook's tabs, and problems are listed so): the
+# courses of the plan, then per session who came and what they thought, the costs, the
+# steering group, and at the year's end the texts; settings and a scale of their own last.
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("kurser", (
-        C("ar", INT, True, help="År"),
+        C("ar", INT, True, help="Året, t.ex. 2009"),
         C("kurs_id", TEXT, True, help="Kort id, unikt inom året; samma id olika år = samma kurs"),
         C("namn", TEXT, True, help="Kursens namn som det skrivs i rapporten"),
         C("tema", help="Grupp att filtrera på, t.ex. genus"),
@@ -121,15 +170,15 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ), help="En rad per kurs och år", key=("ar", "kurs_id")),
     Table("tillfallen", (
         C("tillfalle_id", TEXT, True, help="Unikt i hela arbetsboken"),
-        C("kurs_id", TEXT, True, help="En kurs i bladet kurser samma år"),
+        C("kurs_id", TEXT, True, help="En kurs på bladet Kurser samma år"),
         C("datum", DATE, help="Datum då tillfället hölls eller var planerat (ÅÅÅÅ-MM-DD)"),
-        C("ar", INT, help="År; behövs bara när datum saknas"),
+        C("ar", INT, help="Året; behövs bara när Datum saknas"),
         C("omfattning", help="T.ex. kväll, halvdag, heldag, två dagar, internat"),
         C("status", CHOICE, default="genomförd", choices=STATUS,
           help="genomförd, inställd eller framflyttad (avbokad = inställd); tomt = genomförd"),
         C("orsak", help="Varför tillfället ställdes in eller flyttades"),
         C("nytt_datum", MONTH_OR_DATE, help="För framflyttad: nytt datum (2010-03-09) eller bara månad (2010-03 eller mars 2010)"),
-        C("antal_deltagare", INT, help="Antal deltagare, bara när tillfället saknar rader i deltagare"),
+        C("antal_deltagare", INT, help="Antal deltagare, bara när tillfället saknar rader på bladet Deltagare"),
     ), help="En rad per utbildningstillfälle", key=("tillfalle_id",)),
     Table("deltagare", (
         C("tillfalle_id", TEXT, True, help="Tillfället"),
@@ -144,21 +193,25 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("narvarande", BOOL, default="ja", choices=YES_NO, help="nej = anmäld men kom inte"),
     ), help="En rad per anmäld person och tillfälle"),
     Table("utvarderingar", (
-        C("tillfalle_id", help="Tillfället; eller lämna tomt och fyll i kurs_id och ar"),
+        C("tillfalle_id", help="Tillfället; eller lämna tomt och fyll i Kurs-ID och År"),
         C("kurs_id", help="Kursen, när blanketten inte hör till ett visst tillfälle"),
-        C("ar", INT, help="År, tillsammans med kurs_id"),
+        C("ar", INT, help="Året, tillsammans med Kurs-ID"),
         C("kon", CHOICE, choices=KON, help="kvinna, man eller annat (eller K, M, X); tomt = okänt"),
         C("betyg", GRADE, True, help="Ett värde i betygsskalan, som siffra eller som text (standard: 1 Underkänt, 2 Godkänt, 3 Mer än godkänt, 4 Utmärkt)"),
         C("kommentar", help="Fritext; skrivs aldrig ut i rapporten om du inte ber om det"),
     ), help="En rad per inlämnad utvärdering"),
+    Table("idi", (
+        C("tillfalle_id", TEXT, True, help="Tillfället"),
+        C("stil", CHOICE, True, choices=STIL, help="Motivator, Producer, Processor eller Relator"),
+    ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
     Table("kostnader", (
-        C("ar", INT, True, help="År"),
+        C("ar", INT, True, help="Året, t.ex. 2009"),
         C("kurs_id", help="Tomt = gemensam kostnad för styrgruppen"),
         C("post", help="Vad som betalades"),
         C("belopp", AMOUNT, True, help="Kronor; ett negativt belopp är en kreditering"),
     ), help="En rad per kostnadspost"),
     Table("styrgrupp", (
-        C("ar", INT, True, help="År"),
+        C("ar", INT, True, help="Året, t.ex. 2009"),
         C("namn", TEXT, True, help="Ledamotens namn"),
         C("parti", help="Partiförkortning, t.ex. S"),
         C("roll", CHOICE, default="ledamot", choices=STYRGRUPP_ROLL,
@@ -168,23 +221,19 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("datum", DATE, True, help="Datum för sammanträdet"),
         C("anteckning", help="Valfri anteckning"),
     ), help="En rad per sammanträde med styrgruppen"),
+    Table("texter", (
+        C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
+        C("avsnitt", TEXT, True, help="inledning, utbildningsinsatser, allmänt, avslutning, ett kurs-ID eller "
+                                      "KURS-ID/utvärdering"),
+        C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
+    ), optional=True, help="Egna texter till rapporten (valfri)"),
+    Table("installningar", (
+        C("nyckel", TEXT, True, help="kommun, avrundning, anonymitetsgräns, datum eller diarienummer"),
+        C("varde", TEXT, help="Värdet"),
+    ), optional=True, help="Inställningar (valfri)"),
     Table("betygsskala", (
         C("varde", INT, True, help="Betygets värde, t.ex. 4"),
         C("etikett", TEXT, True, help="Betygets text, t.ex. Utmärkt"),
         C("mycket_nojd", BOOL, default="nej", choices=YES_NO, help="Räknas som mycket nöjd"),
     ), optional=True, help="Betygsskalan (valfri; standard är 1–4)"),
-    Table("idi", (
-        C("tillfalle_id", TEXT, True, help="Tillfället"),
-        C("stil", CHOICE, True, choices=STIL, help="Motivator, Producer, Processor eller Relator"),
-    ), optional=True, help="En rad per deltagares IDI-profil (valfri)"),
-    Table("texter", (
-        C("ar", YEAR_OR_PERIOD, True, help="År, eller en period (2007-2010) för periodrapporten"),
-        C("avsnitt", TEXT, True, help="inledning, utbildningsinsatser, allmant, avslutning, ett kurs_id eller "
-                                      "kurs_id/utvardering"),
-        C("text", TEXT, True, help="Din egen text (Markdown går bra)"),
-    ), optional=True, help="Egna texter till rapporten (valfri)"),
-    Table("installningar", (
-        C("nyckel", TEXT, True, help="kommun, avrundning, anonymitetsgrans, datum eller diarienummer"),
-        C("varde", TEXT, help="Värdet"),
-    ), optional=True, help="Inställningar (valfri)"),
 ]}

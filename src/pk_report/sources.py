@@ -88,9 +88,11 @@ def _missing_table(name: str, path: Path) -> str:
     """What to add for a missing table: a sheet (and mall shows one) or, in a CSV folder, the
     file by name with its header row (mall writes a workbook, no help there)."""
     columns = TABLES[name].column_names
-    if path.is_file():
-        return (f"Tabellen {name} saknas. Lägg till bladet ”{name}” med rubrikraden "
-                f"{', '.join(columns)} (pk-report mall skriver en arbetsbok med alla blad).")
+    if path.is_file():  # the tab and headers as the workbook of pk-report mall writes them
+        label = TABLES[name].label
+        return (f"Tabellen {label} saknas. Lägg till bladet ”{label}” med rubrikraden "
+                f"{', '.join(c.label for c in TABLES[name].columns)} (pk-report mall skriver "
+                "en arbetsbok med alla blad).")
     return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
             f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
 

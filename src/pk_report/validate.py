@@ -44,15 +44,17 @@ class _Checker:
         return index.get_indexer(self.t[table][column].to_numpy(dtype=object))
 
     def header(self, table: str, column: str) -> str:
-        """”Kön”: a column as the clerk's sheet names it (the contract's id when it is absent)."""
+        """”Kön”: a column as the clerk's sheet names it (as the workbook of pk-report mall
+        names it when the sheet does not)."""
         raw = self.raws.get(table)
-        return quote(raw.headers.get(column, column) if raw is not None else column)
+        found = raw.headers.get(column) if raw is not None else None
+        return quote(found or schema.column_label(column))
 
     def on(self, table: str) -> str:
         """'på bladet ”Tillfällen”' or 'i filen tillfallen.csv': where the clerk finds a table."""
         raw = self.raws.get(table)
         if raw is None:
-            return f"i tabellen {table}"
+            return f"i tabellen {schema.table_label(table)}"
         return f"på bladet {quote(raw.sheet)}" if raw.sheet else f"i filen {Path(raw.file).name}"
 
     def given(self, table: str, column: str) -> np.ndarray:

@@ -44,7 +44,7 @@ def type_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem], dict[str, Di
     distinct: dict[str, Distinct] = {}
     frame = raw.frame
     for column in table.columns:
-        label = raw.headers.get(column.name, column.name)  # as the clerk's sheet names it
+        label = raw.headers.get(column.name) or column.label  # as the clerk's sheet names it
         parse = _in_range(parser_for(column, label), column, raw.name)
         default = parse(column.default)[0] if column.default else None
         if column.kind == schema.TEXT and not column.default:

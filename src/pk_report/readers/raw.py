@@ -15,7 +15,7 @@ import pandas as pd
 
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
-from pk_report.schema import Table
+from pk_report.schema import Table, column_label
 from pk_report.textsafe import CONTROL, controls_in, is_nfc, nfc
 
 MAX_TITLE_ROWS = 10
@@ -38,7 +38,7 @@ class RawTable:
 
     def problem(self, row: int | None, column: str | None, value: str | None, message: str,
                 level: str = ERROR) -> Problem:
-        header = self.headers.get(column, column) if column else None
+        header = (self.headers.get(column) or column_label(column)) if column else None
         return Problem(self.name, self.file, row, header, value, message, self.sheet, level,
                        self.columns.get(column) if column else None)
 
@@ -99,7 +99,7 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
         if hits > best_hits:
             best, best_hits = i, hits
     if best is None:
-        wanted = ", ".join(c.name for c in table.columns if c.required)
+        wanted = ", ".join(c.label for c in table.columns if c.required)
         return Problem(table.name, file, None, None, None,
                        f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
                        f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
@@ -147,8 +147,8 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
                                     "Byt namn på den om den skulle ha lästs.", WARNING))
     for column in table.columns:
         if column.required and column.name not in header.positions:
-            problems.append(Problem(table.name, file, header.row, column.name, None,
-                                    f"Obligatorisk kolumn ”{column.name}” saknas. Lägg till den "
+            problems.append(Problem(table.name, file, header.row, column.label, None,
+                                    f"Obligatorisk kolumn ”{column.label}” saknas. Lägg till den "
                                     "i rubrikraden.", sheet))
     return raw, problems
 
