@@ -148,21 +148,23 @@ def test_mall_refuses_to_overwrite_and_accepts_the_sample(tmp_path, sample_table
     from openpyxl import load_workbook
 
     from helpers import typed_cell
+    from pk_report import schema
+    from pk_report.names import norm_name
 
     target = tmp_path / "mall.xlsx"
     assert runner.invoke(app, ["mall", str(target)]).exit_code == 0
     assert runner.invoke(app, ["mall", str(target)]).exit_code == 2
     wb = load_workbook(target)
     assert "Instruktioner" in wb.sheetnames
-    sheet = wb["tillfallen"]
+    sheet = wb["Tillfällen"]  # the tabs and headers as a clerk writes them (issue 21)
     assert sheet.freeze_panes == "A2"
     lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.formula1]
     assert any("genomförd" in f for f in lists)
-    assert any("kvinna,man,annat" in dv.formula1 for dv in wb["deltagare"].data_validations.dataValidation
+    assert any("kvinna,man,annat" in dv.formula1 for dv in wb["Deltagare"].data_validations.dataValidation
                if dv.formula1)  # the words a clerk writes (issue 15 point 3)
     for name, rows in sample_tables.items():
-        ws = wb[name]
-        columns = [c.value for c in ws[1]]
+        ws = wb[schema.table_label(name)]
+        columns = [norm_name(c.value) for c in ws[1]]
         for i, row in enumerate(rows[1:], start=2):
             values = dict(zip(rows[0], row))
             for j, column in enumerate(columns, start=1):

@@ -48,8 +48,8 @@ def as_typed(text: str, column: schema.Column):
     return text
 
 
-def test_the_sample_typed_into_the_mall_gives_the_same_figures(tmp_path, sample_stats):
-    path = tmp_path / "mall.xlsx"
+def type_sample_into_mall(path):
+    """A blank mall with the bundled sample typed into it, row by row, under its headers."""
     path.write_bytes(workbook_bytes())
     wb = load_workbook(path)
     for name, (header, *rows) in read_sample().items():
@@ -62,7 +62,12 @@ def test_the_sample_typed_into_the_mall_gives_the_same_figures(tmp_path, sample_
             for name_, text in zip(header, row):
                 column = table.column(name_)
                 ws.cell(row=i, column=position[name_] + 1, value=as_typed(text, column))
-    wb.save(path)
+    return wb
+
+
+def test_the_sample_typed_into_the_mall_gives_the_same_figures(tmp_path, sample_stats):
+    path = tmp_path / "mall.xlsx"
+    type_sample_into_mall(path).save(path)
     assert stats_json(path) == sample_stats
     # and a year of its own, which the report itself is written from
     one = runner.invoke(app, ["stats", "2009", "--format", "json", "--data", str(path)])
@@ -99,3 +104,23 @@ def test_the_old_names_stay_valid(sample_stats):
     header = (sample_data_dir() / "deltagare.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "kon" in header.split(";") and "tillfalle_id" in header.split(";")
     assert stats_json(sample_data_dir() / "register.xlsx") == sample_stats
+
+
+def test_messages_name_the_mall_s_columns_and_sheets_as_it_writes_them(tmp_path):
+    """validera quotes the sheet's own header (kolumn C (”Kön”)), and names what is missing
+    as the mall would have written it: ”Namn”, bladet ”Kostnader” with År, Kurs-ID …"""
+    path = tmp_path / "r.xlsx"
+    wb = type_sample_into_mall(path)
+    wb["Deltagare"]["C2"] = "kvinnlig"
+    kurser = wb["Kurser"]
+    kurser.delete_cols([c.value for c in kurser[1]].index("Namn") + 1)
+    del wb["Kostnader"]
+    wb.save(path)
+    result = runner.invoke(app, ["validera", "--data", str(path)])
+    assert result.exit_code == 1
+    out = " ".join(result.output.split())
+    assert "blad ”Deltagare”, rad 2, kolumn C (”Kön”) (värde: ”kvinnlig”)" in out
+    assert "Okänt värde för ”Kön”" in out
+    assert "Obligatorisk kolumn ”Namn” saknas" in out
+    assert ("Lägg till bladet ”Kostnader” med rubrikraden År, Kurs-ID, Post, Belopp"
+            in out)

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pk_report.problems import Problem, errors, warnings
+from pk_report.schema import TABLES
 from pk_report.textsafe import terminal
 
 MIN_WIDTH = 20
@@ -57,8 +58,9 @@ def print_summary(loaded, out: Console) -> None:
     table = Table(title="Inläst", title_justify="left", header_style="bold")
     table.add_column("Tabell")
     table.add_column("Rader", justify="right")
-    for name, rows in sorted(loaded.row_counts.items()):
-        table.add_row(name, str(rows))
+    for name, spec in TABLES.items():  # in the mall's order, named as its tabs are
+        if name in loaded.row_counts:
+            table.add_row(spec.label, str(loaded.row_counts[name]))
     out.print(table)
     years = loaded.dataset.years
     out.print(f"År i datan: {', '.join(str(y) for y in years) if years else 'inga'}")

@@ -151,6 +151,15 @@ def column_label(name: str) -> str:
     return COLUMN_LABELS.get(name, name)
 
 
+def as_written(name: str, label: str, written: dict[str, str]) -> str:
+    """A name the register lacks (a column, a sheet), written as the register writes the
+    others it has (``written``: contract name -> as written): the plain name in a register
+    of plain names (``kurs_id``, ``kostnader``), else as the mall writes it (``Kurs-ID``)."""
+    if written and all(text == key for key, text in written.items()):
+        return name
+    return label
+
+
 C = Column
 # In the order a clerk fills them (the workbook's tabs, and problems are listed so): the
 # courses of the plan, then per session who came and what they thought, the costs, the

@@ -11,7 +11,7 @@ from pk_report.bundled import sample_data_dir
 from pk_report.errors import DataError, UsageError
 from pk_report.problems import Problem
 from pk_report.readers.raw import RawTable
-from pk_report.schema import TABLES
+from pk_report.schema import TABLES, as_written
 
 ENV_VAR = "PK_REPORT_DATA"
 
@@ -80,19 +80,20 @@ def read_source(source: Source) -> ReadResult:
         for name, table in TABLES.items():
             if name not in tables and not table.optional and not _located(problems, name):
                 problems.append(Problem(name, str(path), None, None, None,
-                                        _missing_table(name, path)))
+                                        _missing_table(name, path, tables)))
     return ReadResult(source, tables, problems)
 
 
-def _missing_table(name: str, path: Path) -> str:
+def _missing_table(name: str, path: Path, tables: dict[str, RawTable]) -> str:
     """What to add for a missing table: a sheet (and mall shows one) or, in a CSV folder, the
     file by name with its header row (mall writes a workbook, no help there)."""
     columns = TABLES[name].column_names
-    if path.is_file():  # the tab and headers as the workbook of pk-report mall writes them
-        label = TABLES[name].label
-        return (f"Tabellen {label} saknas. Lägg till bladet ”{label}” med rubrikraden "
-                f"{', '.join(c.label for c in TABLES[name].columns)} (pk-report mall skriver "
-                "en arbetsbok med alla blad).")
+    if path.is_file():  # named as the workbook names its other sheets: kostnader or Kostnader
+        table = TABLES[name]
+        plain = as_written(name, table.label, {n: raw.sheet for n, raw in tables.items()})
+        header = (c.name if plain == name else c.label for c in table.columns)
+        return (f"Tabellen {plain} saknas. Lägg till bladet ”{plain}” med rubrikraden "
+                f"{', '.join(header)} (pk-report mall skriver en arbetsbok med alla blad).")
     return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
             f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
 

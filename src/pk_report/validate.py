@@ -44,11 +44,12 @@ class _Checker:
         return index.get_indexer(self.t[table][column].to_numpy(dtype=object))
 
     def header(self, table: str, column: str) -> str:
-        """”Kön”: a column as the clerk's sheet names it (as the workbook of pk-report mall
-        names it when the sheet does not)."""
+        """”Kön”: a column as the clerk's sheet names it (as the sheet would name it, when
+        it does not: ”kon” among plain names, else ”Kön” as the mall writes it)."""
         raw = self.raws.get(table)
-        found = raw.headers.get(column) if raw is not None else None
-        return quote(found or schema.column_label(column))
+        written = raw.headers if raw is not None else {}
+        return quote(written.get(column) or schema.as_written(column, schema.column_label(column),
+                                                              written))
 
     def on(self, table: str) -> str:
         """'på bladet ”Tillfällen”' or 'i filen tillfallen.csv': where the clerk finds a table."""

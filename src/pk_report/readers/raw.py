@@ -15,7 +15,7 @@ import pandas as pd
 
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
-from pk_report.schema import Table, column_label
+from pk_report.schema import Table, as_written, column_label
 from pk_report.textsafe import CONTROL, controls_in, is_nfc, nfc
 
 MAX_TITLE_ROWS = 10
@@ -38,7 +38,8 @@ class RawTable:
 
     def problem(self, row: int | None, column: str | None, value: str | None, message: str,
                 level: str = ERROR) -> Problem:
-        header = (self.headers.get(column) or column_label(column)) if column else None
+        header = (self.headers.get(column) or as_written(column, column_label(column), self.headers)
+                  if column else None)
         return Problem(self.name, self.file, row, header, value, message, self.sheet, level,
                        self.columns.get(column) if column else None)
 
@@ -147,8 +148,9 @@ def raw_table(table: Table, header: Header, data: dict[str, list[str]] | pd.Data
                                     "Byt namn på den om den skulle ha lästs.", WARNING))
     for column in table.columns:
         if column.required and column.name not in header.positions:
-            problems.append(Problem(table.name, file, header.row, column.label, None,
-                                    f"Obligatorisk kolumn ”{column.label}” saknas. Lägg till den "
+            missing = as_written(column.name, column.label, header.headers)
+            problems.append(Problem(table.name, file, header.row, missing, None,
+                                    f"Obligatorisk kolumn ”{missing}” saknas. Lägg till den "
                                     "i rubrikraden.", sheet))
     return raw, problems
 
