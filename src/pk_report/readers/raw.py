@@ -100,7 +100,9 @@ def find_header(table: Table, head: list[list[str]], row_numbers: list[int], fil
         if hits > best_hits:
             best, best_hits = i, hits
     if best is None:
-        wanted = ", ".join(c.label for c in table.columns if c.required)
+        # in a CSV file the plain names (as for a missing file), on a sheet the mall's
+        wanted = ", ".join(c.name if sheet is None else c.label
+                           for c in table.columns if c.required)
         return Problem(table.name, file, None, None, None,
                        f"Hittar ingen rubrikrad med kolumnerna ({wanted}) bland de "
                        f"{MAX_TITLE_ROWS + 1} första raderna. Skriv kolumnnamnen i en rad "
