@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from pk_report import schema
 from pk_report.blank_examples import EXAMPLES, GRID, spans
-from pk_report.blank_workbook import (EXAMPLE_SHEET, FONT, GUIDE_SHEET, PORTRAIT_UNITS,
-                                      column_width, workbook_bytes)
+from pk_report.blank_style import FONT, PORTRAIT_UNITS, column_width
+from pk_report.blank_workbook import EXAMPLE_SHEET, GUIDE_SHEET, workbook_bytes
 from pk_report.cells import parser_for
 from pk_report.cli import app
 from pk_report.names import norm_name
@@ -55,8 +55,9 @@ def validations(wb):
 def test_every_label_is_its_contract_name_read_loosely():
     """What lets a register keep the old names: the reader maps both spellings to one name."""
     for table in TABLES:
-        assert norm_name(table.label) == table.name
+        assert table.name in schema.TABLE_LABELS and norm_name(table.label) == table.name
         for column in table.columns:
+            assert column.name in schema.COLUMN_LABELS, column.name  # never the plain id
             assert norm_name(column.label) == column.name, column.label
     assert schema.column_label("kon") == "Kön" and schema.table_label("tillfallen") == "Tillfällen"
     assert schema.column_label("tillfalle_id") == "Tillfälle-ID"

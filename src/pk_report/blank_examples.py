@@ -14,8 +14,8 @@ import math
 import textwrap
 
 from pk_report import schema
-from pk_report.blank_workbook import (AMOUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT, column_width,
-                                      font, header_alignment, print_setup)
+from pk_report.blank_style import (AMOUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT, column_width, font,
+                                   header_alignment, print_setup)
 
 GRID = 3  # width of one grid column, in Excel's width units
 WIDEST = 30  # a longer text wraps within its column

@@ -91,7 +91,7 @@ class Column:
     @property
     def label(self) -> str:
         """The header as the clerk reads it in the workbook (``Kön`` for ``kon``)."""
-        return COLUMN_LABELS[self.name]
+        return column_label(self.name)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Table:
     @property
     def label(self) -> str:
         """The tab as the clerk reads it in the workbook (``Tillfällen`` for ``tillfallen``)."""
-        return TABLE_LABELS[self.name]
+        return table_label(self.name)
 
 
 # The names a clerk reads: the workbook's tabs and headers (pk-report mall), its help and
