@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from pk_report import schema
-from pk_report.cells import parse_date
+from pk_report.cells import foreign_digit, foreign_digit_message, parse_date
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
@@ -300,7 +300,11 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     labels = {norm_name(label): value for value, label in scale.labels.items()}
     resolved = [_grade_value(g, scale, labels) for g in grades]
     allowed = ", ".join(f"{v} {lab}" for v, lab in scale.labels.items())
-    bad = {i for i, (g, v) in enumerate(zip(grades, resolved)) if v is None and g not in ("", None)}
+    foreign = {i: c for i, g in enumerate(grades) if (c := foreign_digit(str(g or "")))}
+    for i, char in foreign.items():  # '৪' is 4 to float(): the grade would be read silently
+        check.add("utvarderingar", e.index[codes == i], "betyg", foreign_digit_message(char))
+    bad = {i for i, (g, v) in enumerate(zip(grades, resolved))
+           if v is None and g not in ("", None) and i not in foreign}
     if bad:
         check.add("utvarderingar", e.index[np.isin(codes, list(bad))], "betyg",
                   f"Betyget finns inte i betygsskalan ({allowed}). Skriv ett av värdena.")
@@ -315,6 +319,8 @@ def _grade_value(grade, scale: GradeScale, labels: dict[str, int]) -> int | None
     if grade in ("", None):
         return None
     text = str(grade).strip()
+    if foreign_digit(text):
+        return None
     try:
         number = float(text.replace(",", "."))
     except ValueError:
