@@ -22,6 +22,7 @@ from pk_report.sources import ReadResult
 from pk_report.suggest import Suggester
 from pk_report.swedish import quote
 from pk_report.validate_cells import Distinct, empty_table, type_table
+from pk_report.validate_persons import check_person_names, person_codes
 
 
 class _Checker:
@@ -203,19 +204,6 @@ def _unknown_ids(frame: pd.DataFrame, pos: np.ndarray) -> pd.Index:
     return frame.index[missing[ids != ""]]
 
 
-def _person_codes(codes: np.ndarray, uniques) -> np.ndarray:
-    """One integer per person from the names' factorize codes: the same name, the same code; a
-    row without a name is a person of its own. Codes run 0..n-1, so the metrics can count
-    distinct persons with bincount."""
-    codes = codes.astype("int64")
-    empty = [i for i, u in enumerate(uniques) if u == ""]
-    if empty:
-        anonymous = np.flatnonzero(codes == empty[0])
-        codes[codes > empty[0]] -= 1
-        codes[anonymous] = len(uniques) - 1 + np.arange(len(anonymous))
-    return codes
-
-
 def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d = check.t["deltagare"]
     pos = check.lookup("deltagare", "tillfalle_id", sessions.ids)
@@ -232,8 +220,10 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d["man"] = check.isin("deltagare", "kon", ["M"])
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
     names = check.distinct.get(("deltagare", "namn"))
-    d["person"] = _person_codes(*((names.codes, names.uniques) if names is not None
-                                  else pd.factorize(d["namn"].to_numpy(dtype=object))))
+    codes, uniques = ((names.codes, names.uniques) if names is not None
+                      else pd.factorize(d["namn"].to_numpy(dtype=object)))
+    d["person"] = person_codes(codes, uniques)
+    check_person_names(check, d, codes, uniques)
     s = check.t["tillfallen"]
     counted = s[s["antal_deltagare"].notna()]
     rows_per_session = np.bincount(pos[pos >= 0], minlength=len(sessions.ids))
