@@ -43,8 +43,8 @@ def foreign_digit_message(char: str) -> str:
     import unicodedata
 
     name = unicodedata.name(char, "okänt tecken")
-    return (f"Tecknet ”{char}” (U+{ord(char):04X}, {name}) ser ut som en siffra men är ingen "
-            "av siffrorna 0–9, och talet läses inte. Skriv om talet med vanliga siffror.")
+    return (f"Tecknet ”{char}” (U+{ord(char):04X}, {name}) ser ut som en siffra men är inte "
+            "en av 0–9, så värdet läses inte. Skriv om värdet från tangentbordet.")
 
 
 def _ascii_digits_only(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
