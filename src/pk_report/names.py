@@ -22,16 +22,20 @@ def person_key(name: object) -> str:
     other invisible format characters removed and every run of spaces (no-break too) one
     space. 'Anna Svensson', 'anna  svensson' and 'Anna\u200bSvensson' are one person; a name
     written with a Cyrillic 'А' is not (``mixed_scripts`` warns of it)."""
-    import unicodedata
+    text = str(name)
+    if not text.isascii():  # NFKC leaves ASCII as it is, and nothing ASCII is invisible
+        import unicodedata
 
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", str(name))).casefold()
-    return " ".join(text.split())
+        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    return " ".join(text.casefold().split())
 
 
 def mixed_scripts(name: str) -> list[str]:
     """The scripts of the letters in ``name`` ('LATIN', 'CYRILLIC' ...), in order of first
     appearance, when there are more than one: a name that looks Swedish but is not the same
     text as the one written on a Swedish keyboard."""
+    if _latin_1(name):  # every letter of Latin-1 is Latin: nearly every Swedish name
+        return []
     import unicodedata
 
     scripts: dict[str, None] = {}
@@ -39,3 +43,11 @@ def mixed_scripts(name: str) -> list[str]:
         if ch.isalpha():
             scripts.setdefault(unicodedata.name(ch, "?").split(" ")[0], None)
     return list(scripts) if len(scripts) > 1 else []
+
+
+def _latin_1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+        return True
+    except UnicodeEncodeError:
+        return False
