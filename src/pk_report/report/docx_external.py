@@ -16,6 +16,7 @@ the finished package keeps:
 
 from __future__ import annotations
 
+import io
 import re
 from xml.etree import ElementTree as ET
 
@@ -99,15 +100,20 @@ def _drop_fields(root: ET.Element, parents: dict) -> bool:
     return changed or bool(doomed)
 
 
+def _keep_prefixes(xml: bytes) -> None:
+    """Keep the part's own prefixes (w:, r:, mc: ...) when ElementTree writes it back."""
+    for _event, (prefix, uri) in ET.iterparse(io.BytesIO(xml), events=("start-ns",)):
+        if prefix and not prefix.startswith("ns"):
+            ET.register_namespace(prefix, uri)
+
+
 def clean_part(xml: bytes, dropped_ids: set[str]) -> bytes:
     """A WordprocessingML part without ``w:attachedTemplate``, references to the dropped
     relationships, and fields other than ALLOWED_FIELDS; unchanged bytes when none is there."""
     if not (b"attachedTemplate" in xml or b"fldSimple" in xml or b"instrText" in xml
             or dropped_ids):
         return xml
-    from pk_report.report.word import _namespaces
-
-    _namespaces(xml)
+    _keep_prefixes(xml)
     root = ET.fromstring(xml)
     parents = {child: parent for parent in root.iter() for child in parent}
     changed = _drop_fields(root, parents)
