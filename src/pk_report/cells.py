@@ -8,6 +8,7 @@ validation costs one Python call per distinct value, not per row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,11 +24,39 @@ from pk_report.year_span import SpanError, parse_span
 Parsed = tuple[object, str | None]
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
-_INT_TEXT = re.compile(r"^[+-]?\d+(\.0+)?$")
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTH_NAME = re.compile(r"^([^\W\d_]+)\.?\s+(\d{4})$")  # "februari 2015", "feb. 2015"
+_INT_TEXT = re.compile(r"^[+-]?\d+(\.0+)?$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+_MONTH_NAME = re.compile(r"^([^\W\d_]+)\.?\s+([0-9]{4})$")  # "februari 2015", "feb. 2015"
+
+
+def foreign_digit(text: str) -> str | None:
+    """The first digit in ``text`` that is not one of ASCII's 0-9 (a Bengali ৪ looks like 8,
+    and int() would read it as 4), or None."""
+    if text.isascii():
+        return None
+    return next((c for c in text if c.isdigit() and not c.isascii()), None)
+
+
+def foreign_digit_message(char: str) -> str:
+    import unicodedata
+
+    name = unicodedata.name(char, "okänt tecken")
+    return (f"Tecknet ”{char}” (U+{ord(char):04X}, {name}) ser ut som en siffra men är inte "
+            "en av 0–9, så värdet läses inte. Skriv om värdet från tangentbordet.")
+
+
+def _ascii_digits_only(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
+    """``parse``, refusing any number written with digits other than 0-9."""
+    @functools.wraps(parse)
+    def checked(text: str) -> Parsed:
+        char = foreign_digit(text)
+        if char is not None:
+            return None, foreign_digit_message(char)
+        return parse(text)
+
+    return checked
 
 
 def parse_text(text: str) -> Parsed:
@@ -39,6 +68,7 @@ MAX_AMOUNT = 10**12  # kronor; below it a float holds every öre exactly
 _TOO_BIG_DIGITS = 19  # more digits than int64 holds: refused before any conversion
 
 
+@_ascii_digits_only
 def parse_int(text: str) -> Parsed:
     """An integer, exactly (never through float: 9007199254740993 stays itself), within
     ±``MAX_INTEGER``; '12', '12,0', '1 200' are integers, '12,5' is not."""
@@ -54,6 +84,7 @@ def parse_int(text: str) -> Parsed:
     return None, "Inte ett tal. Skriv ett heltal, t.ex. 12."
 
 
+@_ascii_digits_only
 def parse_amount(text: str) -> Parsed:
     """Kronor, parsed as a Decimal and bounded by ``MAX_AMOUNT``, given on as a float (within
     the bound a float holds every öre)."""
@@ -78,6 +109,7 @@ def _grouped(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
+@_ascii_digits_only
 def parse_date(text: str) -> Parsed:
     m = _ISO_DATE.match(text)
     if m:
@@ -100,6 +132,7 @@ def _swedish_month(name: str) -> int | None:
     return None
 
 
+@_ascii_digits_only
 def parse_month_or_date(text: str) -> Parsed:
     """A month stays a month ("2010-03"; also "2010-3" and "mars 2010"), a date a date."""
     m = _MONTH.match(text)
@@ -154,6 +187,7 @@ def parser_for(column: schema.Column, label: str | None = None) -> Callable[[str
     return parse_text
 
 
+@_ascii_digits_only
 def parse_year_or_period(text: str) -> Parsed:
     """2009 (an int) or a period '2007-2010' (as written by ``YearSpan.key``)."""
     try:

@@ -15,7 +15,7 @@ from pk_report.dataset import Dataset
 from pk_report.metrics import STATS_KEYS, stats_records
 from pk_report.names import norm_name
 from pk_report.schema import ORGTYP_ORDER
-from pk_report.textsafe import csv_cell
+from pk_report.textsafe import clean, csv_cell
 
 SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Deltag.", "politiker": "Pol.",
          "tjansteman": "Tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
@@ -137,7 +137,10 @@ def per_table(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: s
 
 
 def to_json(records: list[dict]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    """Every text cleaned as the report cleans it (no ESC, C1 or bidi override reaches the
+    terminal or the program that reads the JSON)."""
+    shown = [{k: clean(v) if isinstance(v, str) else v for k, v in r.items()} for r in records]
+    return json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(frame: pd.DataFrame) -> str:
@@ -157,7 +160,7 @@ def _csv_value(value) -> str:
         return "ja" if value else "nej"
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
-    return csv_cell(str(value))
+    return csv_cell(clean(value))
 
 
 def records_frame(courses: pd.DataFrame) -> pd.DataFrame:
@@ -178,7 +181,7 @@ def cell(key: str, value) -> str:
         return str(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return swedish.integer(value)
-    return str(value)
+    return clean(value)
 
 
 TEXT_COLUMNS = {"kurs", "kurs_id", "status", "tema", "tillfalle_id", "datum", "omfattning",
@@ -217,8 +220,10 @@ class FittedTable:
             numeric = self.keys[i] not in TEXT_COLUMNS
             table.add_column(self.headings[i], justify="right" if numeric else "left",
                              no_wrap=True, min_width=self.widest[i])
-        for row in self.rows:
-            table.add_row(*(row[i] for i in shown))
+        from rich.text import Text
+
+        for row in self.rows:  # Text: a name's "[bold]" is shown, not obeyed as rich markup
+            table.add_row(*(Text(row[i]) for i in shown))
         return table
 
     def cards(self, console, options):

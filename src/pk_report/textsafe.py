@@ -10,7 +10,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 # XML 1.0 forbids C0 controls but tab, LF and CR; DEL and C1 controls are allowed but
 # discouraged, invisible, and terminal escapes: they go too.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # no "!": "![" needs "[", escaped
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_UNSHOWN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff{_BIDI_CONTROLS}]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^&$@])")  # no "!": "![" needs "[", escaped
+# What starts a block when it begins a line: a list item ('+ Plus', '- x'), a quote, a
+# definition or a fenced div (':::'), a setext underline ('==='); and an ordered-list marker
+# ('1986. Kurs', 'b) Budget', '(iv) x', '(@) x'), whose '.' or ')' is escaped.
+_MD_BLOCK_START = re.compile(r"^([+\-*>:=])|^(\(?(?:[0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|@\w*))([.)])"
+                             r"(?=\s|$)")
 # What a cell should never hold: C0 controls but tab, LF and CR; DEL; C1 controls (ESC, OSC
 # and CSI sequences, BEL, backspace ...).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -36,10 +43,22 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def clean(text: object) -> str:
+    """Data text as every output shows it (the report, ``stats`` as table, CSV and JSON): the
+    characters ``xml_text`` removes, and the bidirectional overrides and isolates (U+202A-202E,
+    U+2066-2069) that would show a name reversed, removed."""
+    return _UNSHOWN.sub("", str(text))
+
+
 def md_inline(text: object) -> str:
     """A name or other data placed in Markdown: special characters escaped, one line."""
     flat = re.sub(r"[ \t\r\n\f\v\u2028\u2029]+", " ", str(text))  # keep no-break spaces
-    return _MD_SPECIAL.sub(r"\\\1", xml_text(flat))
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean(flat))
+    return _MD_BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
+def _escape_block_start(m: re.Match) -> str:
+    return "\\" + m[1] if m[1] else m[2] + "\\" + m[3]
 
 
 def terminal(text: object) -> str:

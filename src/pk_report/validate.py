@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from pk_report import schema
-from pk_report.cells import parse_date
+from pk_report.cells import foreign_digit, foreign_digit_message, parse_date
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
 from pk_report.problems import WARNING, Problem
@@ -22,6 +22,7 @@ from pk_report.sources import ReadResult
 from pk_report.suggest import Suggester
 from pk_report.swedish import quote
 from pk_report.validate_cells import Distinct, empty_table, type_table
+from pk_report.validate_persons import check_person_names, person_codes
 
 
 class _Checker:
@@ -206,19 +207,6 @@ def _unknown_ids(frame: pd.DataFrame, pos: np.ndarray) -> pd.Index:
     return frame.index[missing[ids != ""]]
 
 
-def _person_codes(codes: np.ndarray, uniques) -> np.ndarray:
-    """One integer per person from the names' factorize codes: the same name, the same code; a
-    row without a name is a person of its own. Codes run 0..n-1, so the metrics can count
-    distinct persons with bincount."""
-    codes = codes.astype("int64")
-    empty = [i for i, u in enumerate(uniques) if u == ""]
-    if empty:
-        anonymous = np.flatnonzero(codes == empty[0])
-        codes[codes > empty[0]] -= 1
-        codes[anonymous] = len(uniques) - 1 + np.arange(len(anonymous))
-    return codes
-
-
 def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d = check.t["deltagare"]
     pos = check.lookup("deltagare", "tillfalle_id", sessions.ids)
@@ -235,8 +223,10 @@ def _check_participants(check: _Checker, sessions: _Sessions) -> None:
     d["man"] = check.isin("deltagare", "kon", ["M"])
     d["narvarande"] = d["narvarande"].fillna(True).astype(bool)
     names = check.distinct.get(("deltagare", "namn"))
-    d["person"] = _person_codes(*((names.codes, names.uniques) if names is not None
-                                  else pd.factorize(d["namn"].to_numpy(dtype=object))))
+    codes, uniques = ((names.codes, names.uniques) if names is not None
+                      else pd.factorize(d["namn"].to_numpy(dtype=object)))
+    d["person"] = person_codes(codes, uniques)
+    check_person_names(check, d, codes, uniques)
     s = check.t["tillfallen"]
     counted = s[s["antal_deltagare"].notna()]
     rows_per_session = np.bincount(pos[pos >= 0], minlength=len(sessions.ids))
@@ -303,7 +293,11 @@ def _check_evaluations(check: _Checker, scale: GradeScale, sessions: _Sessions) 
     labels = {norm_name(label): value for value, label in scale.labels.items()}
     resolved = [_grade_value(g, scale, labels) for g in grades]
     allowed = ", ".join(f"{v} {lab}" for v, lab in scale.labels.items())
-    bad = {i for i, (g, v) in enumerate(zip(grades, resolved)) if v is None and g not in ("", None)}
+    foreign = {i: c for i, g in enumerate(grades) if (c := foreign_digit(str(g or "")))}
+    for i, char in foreign.items():  # '৪' is 4 to float(): the grade would be read silently
+        check.add("utvarderingar", e.index[codes == i], "betyg", foreign_digit_message(char))
+    bad = {i for i, (g, v) in enumerate(zip(grades, resolved))
+           if v is None and g not in ("", None) and i not in foreign}
     if bad:
         check.add("utvarderingar", e.index[np.isin(codes, list(bad))], "betyg",
                   f"Betyget finns inte i betygsskalan ({allowed}). Skriv ett av värdena.")
@@ -318,6 +312,8 @@ def _grade_value(grade, scale: GradeScale, labels: dict[str, int]) -> int | None
     if grade in ("", None):
         return None
     text = str(grade).strip()
+    if foreign_digit(text):
+        return None
     try:
         number = float(text.replace(",", "."))
     except ValueError:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # as validate_cells.YEAR_RANGE
 LONGEST = 20  # years in one period report
 DASHES = "-\u2013\u2014\u2212"  # hyphen, en dash, em dash, minus sign
-_SPAN = re.compile(rf"^\s*(\d+)\s*(?:[{DASHES}]\s*(\d+)\s*)?$")
-_WHOLE = re.compile(r"^\s*(\d+)(?:\.0+)?\s*$")  # 2009, or 2009.0 from an Excel number cell
+_SPAN = re.compile(rf"^\s*([0-9]+)\s*(?:[{DASHES}]\s*([0-9]+)\s*)?$")
+_WHOLE = re.compile(r"^\s*([0-9]+)(?:\.0+)?\s*$")  # 2009, or 2009.0 from an Excel number cell
 
 
 class SpanError(ValueError):

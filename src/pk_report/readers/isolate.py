@@ -54,12 +54,27 @@ def _child(conn, fn, args, limit) -> None:
         if limit is not None:
             import resource as res  # the child's own import: present wherever a limit is asked
 
-            res.setrlimit(res.RLIMIT_AS, (limit, limit))
+            res.setrlimit(res.RLIMIT_AS, _lowered(res.getrlimit(res.RLIMIT_AS), limit))
         conn.send(("ok", fn(*args)))
     except BaseException as exc:  # the parent turns it into a Problem
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def _lowered(current: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The address-space limit to set: ``limit``, but never above the hard limit the process
+    already has (a container, systemd's LimitAS, ``ulimit -v``), which it may not raise."""
+    import resource as res
+
+    soft, hard = current
+    cap = limit if hard == res.RLIM_INFINITY else min(limit, hard)
+    return (cap if soft == res.RLIM_INFINITY else min(cap, soft), cap)
+
+
+def _gigabytes(limit: int) -> str:
+    """'3', or '2,4' for a lower limit the process was given."""
+    return f"{limit / 1024**3:.1f}".replace(".0", "").replace(".", ",")
 
 
 def _unreadable(detail: str) -> Refused:
@@ -105,7 +120,8 @@ def run_limited(fn: Callable, *args, limit: int = MEMORY_LIMIT):
         return value
     if status == "died":
         if use_limit is not None:
-            reason = f"den krävde mer minne än {use_limit // 1024**3} GB"
+            applied = _lowered(resource.getrlimit(resource.RLIMIT_AS), use_limit)[0]
+            reason = f"den krävde mer minne än {_gigabytes(applied)} GB"
         else:
             reason = "den krävde mer minne än datorn har, eller är trasig"
         raise Refused(f"Arbetsboken kunde inte läsas: läsningen avbröts ({reason}). Spara den "

@@ -7,6 +7,9 @@ cannot be measured without parsing it, so it is parsed isolated (``isolate.run_l
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from pk_report.names import norm_name
@@ -17,20 +20,23 @@ from pk_report.schema import IGNORED_SHEETS, TABLES
 from pk_report.textsafe import nfc
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+_XLSX_MARK = "xl/workbook.xml"
+_ODS_MARKS = ("mimetype", "content.xml")
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     from pk_report.readers.isolate import run_inline, run_limited
 
     file = str(path)
-    ods = path.suffix.lower() == ".ods"
     try:
         guards.check_file_size(path)
         with guards.open_zip(path) as archive:
+            ods = workbook_kind(archive) == "ods"
             plan = None if ods else guards.plan_xlsx(archive, lambda names: list(
                 _match_sheets(names).values()))
         read = run_limited if ods else run_inline
-        sheet_names, sheets = read(_read_sheets, file)
+        with _named_for_calamine(path, ".ods" if ods else ".xlsx") as typed:
+            sheet_names, sheets = read(_read_sheets, str(typed))
     except guards.Refused as exc:
         return {}, [Problem("", file, None, None, None, str(exc), exc.sheet)]
     except Exception as exc:  # a broken zip member: a bad CRC, a truncated stream
@@ -57,6 +63,40 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if raw is not None:
             tables[key] = raw
     return tables, problems
+
+
+def workbook_kind(archive) -> str:
+    """"xlsx" or "ods", from what the zip holds (never from the file's name): an .xlsx has
+    xl/workbook.xml, an .ods its mimetype and content.xml. A zip with both is refused, since
+    the guards would measure one and calamine might read the other; one with neither too."""
+    names = {name.replace("\\", "/").lower() for name in archive.namelist()}
+    xlsx = _XLSX_MARK in names
+    ods = any(mark in names for mark in _ODS_MARKS)
+    if xlsx and ods:
+        raise guards.Refused("Arbetsboken innehåller både en Excel-arbetsbok (xl/workbook.xml) "
+                             "och ett OpenDocument-kalkylark (content.xml) och läses inte, "
+                             "eftersom det inte går att veta vilket som gäller. Öppna den i "
+                             "kalkylprogrammet och spara den på nytt som .xlsx.")
+    if not xlsx and not ods:
+        raise guards.Refused("Arbetsboken saknar sin innehållsförteckning (xl/workbook.xml i en "
+                             ".xlsx, content.xml i en .ods). Öppna den i kalkylprogrammet och "
+                             "spara den på nytt som .xlsx.")
+    return "ods" if ods else "xlsx"
+
+
+@contextmanager
+def _named_for_calamine(path: Path, suffix: str):
+    """The workbook under a name whose extension is exactly ``suffix``: calamine picks its
+    parser from the extension, case-sensitively, and tries every format in turn for any other
+    (an .ods named .XLSX would be parsed in this process, unmeasured). A file otherwise named
+    is read from a private copy."""
+    if path.suffix == suffix or (suffix == ".xlsx" and path.suffix == ".xlsm"):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="pk-report-") as folder:
+        copy = Path(folder) / ("arbetsbok" + suffix)
+        shutil.copyfile(path, copy)
+        yield copy
 
 
 def _classify(sheet_names: list[str], file: str) -> tuple[list[str], list[Problem]]:

@@ -68,11 +68,43 @@ def draw(chart: Chart) -> bytes:
     matplotlib.use("Agg")
     from matplotlib import rc_context
 
-    with rc_context(_STYLE):
-        fig = _DRAW[chart.kind](chart.data)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    try:
+        with rc_context(_STYLE):
+            fig = _DRAW[chart.kind](chart.data)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    except Exception as exc:  # a text matplotlib cannot draw: said with the course it names
+        raise _not_drawn(chart, exc) from exc
     return buffer.getvalue()
+
+
+def _texts(data: dict) -> list[str]:
+    """The texts from the data a chart draws: course and organisation names, series labels."""
+    found = [*data.get("categories", []), *data.get("segments", []),
+             *(label for label, _ in data.get("series", [])), *data.get("cells", {}).values()]
+    return [t for t in found if isinstance(t, str)]
+
+
+def _not_drawn(chart: Chart, exc: Exception):
+    """An OutputError that names the chart and, where one alone fails, the text to change."""
+    from matplotlib import rc_context
+
+    from pk_report.errors import OutputError
+
+    culprit = None
+    for text in _texts(chart.data):
+        try:
+            with rc_context(_STYLE):
+                fig = _figure(1)
+                fig.text(0, 0, text)
+                fig.savefig(io.BytesIO(), format="png")
+        except Exception:
+            culprit = text
+            break
+    what = f" Det är texten ”{culprit}” som inte går att rita." if culprit else ""
+    return OutputError(f"Diagrammet ”{chart.caption}” gick inte att rita ({type(exc).__name__}: "
+                       f"{exc}).{what} Ändra namnet i registret, eller bygg rapporten med "
+                       "--utan-diagram.")
 
 
 _STYLE = {
@@ -83,6 +115,7 @@ _STYLE = {
     "text.color": INK, "legend.frameon": False, "hatch.color": "white", "hatch.linewidth": 1.2,
     "figure.dpi": DPI, "savefig.dpi": DPI, "path.simplify": False, "svg.hashsalt": "pk-report",
     "axes.unicode_minus": False,
+    "text.parse_math": False,  # a course name is text: '$x^2$' and '$\\foo$' are shown as typed
 }
 
 

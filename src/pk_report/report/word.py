@@ -19,6 +19,7 @@ import re
 import zipfile
 from xml.etree import ElementTree as ET
 
+from pk_report.report.docx_external import clean_package
 from pk_report.reproducible import fixed_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -136,8 +137,8 @@ def finish_docx(data: bytes, author: str, company: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            body = source.read(name)
+        parts = clean_package({name: source.read(name) for name in source.namelist()})
+        for name, body in parts.items():  # nothing external: see docx_external
             if name == "word/document.xml":
                 body = finish_document(body)
             elif name == "docProps/core.xml":
