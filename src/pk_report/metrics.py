@@ -186,12 +186,22 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
     col["unika_personer"] = col["personer"] + col["huvudantal"]
     col["osakert_huvudantal"] = np.where(col["genomforda_tillfallen"] > 1, col["huvudantal"], 0)
     col["kanda_personer"] = col["unika_personer"] - col["osakert_huvudantal"]
-    col["svarsbas"] = np.where(col["unika_politiker"] > 0, col["unika_politiker"],
-                               col["personer"]) + col["huvudantal"]
 
     e = ds.utvarderingar.dropna(subset=["ar", "varde"])
     rad = session_rows(ds, "utvarderingar", sessions, e)
     ec = np.where(rad >= 0, sc[rad], -1)
+    # the unit the forms were collected on: per session when tied to two or more held sessions
+    form_session = np.where((rad >= 0) & np.where(rad >= 0, held[np.maximum(rad, 0)], False),
+                            rad, -1)
+    col["utvarderade_tillfallen"] = _unique_per_course(
+        np.where(form_session >= 0, ec, -1), np.maximum(form_session, 0), max(len(sessions), 1), n)
+    per_session = col["utvarderade_tillfallen"] >= 2
+    col["svarsbas_per_tillfalle"] = per_session
+    persons_base = np.where(col["unika_politiker"] > 0, col["unika_politiker"], col["personer"])
+    attendance_base = np.where(col["politiker"] > 0, col["politiker"],
+                               col["deltagare"] - col["huvudantal"])
+    col["svarsbas_personer"] = persons_base + col["huvudantal"]
+    col["svarsbas"] = np.where(per_session, attendance_base, persons_base) + col["huvudantal"]
     loose = np.flatnonzero(rad < 0)  # tied to a course and year, not to a session
     if len(loose):
         ec[loose] = _positions(index, e["ar"].iloc[loose], e["kurs_id"].iloc[loose])

@@ -67,6 +67,9 @@ class YearFigures:
     utvarderingar: int | None = None
     svarsbas: int | None = None
     svarsfrekvens: int | None = None  # over the courses that were evaluated (svarsbas)
+    # some evaluated course's forms were collected per session and its politicians' attendances
+    # outnumber its persons, so the year's rate is counted (partly) on attendances
+    svarsbas_deltaganden: bool = False
     ej_utvarderade: int | None = None  # courses given without any evaluation: not in the rate
     andel_mycket_nojda: int | None = None
     medelbetyg: float | None = None
@@ -145,6 +148,9 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
+        svarsbas_deltaganden=bool(((c["utvarderingar"] > 0).to_numpy(dtype=bool)
+                                   & (c["svarsbas"] != c["svarsbas_personer"]).to_numpy(dtype=bool)
+                                   ).any()) if len(c) else False,
         ej_utvarderade=int(((status == "genomförd").to_numpy(dtype=bool)
                             & (c["utvarderingar"] == 0).to_numpy(dtype=bool)).sum()),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),

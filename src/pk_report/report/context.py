@@ -38,6 +38,16 @@ class Satisfaction:
     top_given: list[str] = field(default_factory=list)  # top_labels that some form gave
 
     @property
+    def highest_is_mode(self) -> bool:
+        """Whether the scale's highest grade is the most common one: only then may the text
+        call those who gave a grade counted as mycket nöjd "mycket nöjda" (issue 19 point 7);
+        else it uses the scale's own words."""
+        if not self.grades:
+            return False
+        labels = list(self.grades)
+        return self.grades[labels[-1]] > 0 and self.mode_label == labels[-1]
+
+    @property
     def mode_is_top(self) -> bool:
         """Whether the most common grade is one counted as mycket nöjd."""
         return self.mode_label in self.top_labels
@@ -167,6 +177,10 @@ class CourseSection:
     evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
     # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
     persons_known: bool = True
+    # forms collected per session (tied to two or more held sessions): the response rate's base
+    # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
+    response_per_session: bool = False
+    evaluated_sessions: int = 0
     head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
     # order) known only by their head count (antal_deltagare)
 
@@ -213,6 +227,9 @@ class GradeTable:
     rows: list[tuple[str, int, list[int], list[int]]]
     left_out: int
     threshold: int
+    # some shown row's top grades add up to a share other than the text's (the text truncates,
+    # the table rounds each cell by the largest remainder): said once under the table
+    text_rounds_down: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,130 @@
+"""Issue 19: the report says only what the data supports. Each rule on a small register of its
+own (one test or more per numbered point of the issue)."""
+
+import json
+
+from helpers import minimal_tables, write_csv_folder
+from test_report_text import flat, people, report, section, sessions
+from typer.testing import CliRunner
+
+from pk_report.cli import app
+
+
+def stats_json(tmp_path, capsys=None, name="s", *args, **tables):
+    folder = write_csv_folder(tmp_path / name, minimal_tables(**tables))
+    result = CliRunner().invoke(app, ["stats", "--data", str(folder), "-f", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# 1. Response rate on the unit the forms were collected on ----------------------------------
+
+def per_session_register():
+    """Three politicians at each of two evenings; four forms, two from each evening."""
+    names = ["Anna", "Bo", "Cia"]
+    return dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kvällskursen"}],
+                tillfallen=sessions("k", 2, omfattning="kväll"),
+                deltagare=people("k", names, [1, 2], organisationstyp="stadsdel"),
+                utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"},
+                               {"tillfalle_id": "k1", "betyg": "3"},
+                               {"tillfalle_id": "k2", "betyg": "4"},
+                               {"tillfalle_id": "k2", "betyg": "2"}])
+
+
+def test_1_forms_per_session_count_against_attendances(tmp_path, capsys):
+    """Four forms from two evenings with three politicians each: 4 of 6 attendances (66
+    procent), not 4 forms against 3 persons (a rate over 100 procent, left out)."""
+    rows = stats_json(tmp_path, capsys, **per_session_register())
+    assert rows[0]["svarsfrekvens"] == 66
+    kurs = section(report(tmp_path, **per_session_register()), "Kvällskursen")
+    assert ("Utvärderingarna lämnades vid varje tillfälle. Det kom in fyra utvärderingar från "
+            "två tillfällen, det vill säga 66 procent av politikernas sex deltaganden.") in kurs
+
+
+def test_1_forms_per_course_count_against_persons(tmp_path, capsys):
+    """The same course with its forms tied to the course: one form per person, base 3."""
+    reg = per_session_register()
+    reg["utvarderingar"] = [{"ar": 2009, "kurs_id": "k", "betyg": "4"}] * 2
+    rows = stats_json(tmp_path, capsys, **reg)
+    assert rows[0]["svarsfrekvens"] == 66
+    assert "Av de tre deltagande politikerna lämnade två en utvärdering." in report(tmp_path,
+                                                                                  **reg)
+
+
+def test_1_period_trend_in_response_rate_not_stated_when_the_base_changed(tmp_path):
+    """2009 forms per course (2 of 3 persons), 2010 per session (4 of 6 attendances, the same
+    67 procent... and 5 of 6 would 'rise'): the rate's trend is not stated across bases."""
+    reg = per_session_register()
+    y2010 = per_session_register()
+    for row in y2010["kurser"]:
+        row["ar"] = 2010
+    s2010 = sessions("m", 2, year=2010, omfattning="kväll")
+    for row in s2010:
+        row["kurs_id"] = "k"
+    kurser = [{"ar": 2009, "kurs_id": "k", "namn": "Kvällskursen"},
+              {"ar": 2010, "kurs_id": "k", "namn": "Kvällskursen"}]
+    tillfallen = sessions("k", 2, omfattning="kväll") + s2010
+    deltagare = reg["deltagare"] + people("m", ["Anna", "Bo", "Cia"], [1, 2],
+                                          organisationstyp="stadsdel")
+    forms = ([{"ar": 2009, "kurs_id": "k", "betyg": "4"}] * 1
+             + [{"tillfalle_id": "m1", "betyg": "4"}] * 3 + [{"tillfalle_id": "m2", "betyg": "4"}] * 2)
+    folder = write_csv_folder(tmp_path / "p", minimal_tables(
+        kurser=kurser, tillfallen=tillfallen, deltagare=deltagare, utvarderingar=forms))
+    from pk_report.report.build import report_bytes
+    from pk_report.year_span import YearSpan
+    text = flat(report_bytes(YearSpan(2009, 2010), folder, "md", None, False).decode("utf-8"))
+    assert "Svarsfrekvensen steg" not in text and "Svarsfrekvensen sjönk" not in text
+    assert ("Svarsfrekvensen jämförs inte mellan åren, eftersom den räknas på olika sätt: 2010 "
+            "lämnades utvärderingarna vid varje tillfälle och räknas mot deltagandena") in text
+
+
+# 2. The board reads facts, the clerk reads doubts ------------------------------------------
+
+def test_2_more_forms_than_base_states_only_what_holds(tmp_path):
+    """Two politicians and two officials, five forms for the course: the report states the
+    count and that no rate is given, without guessing who returned them."""
+    reg = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1),
+               deltagare=people("k", ["Anna", "Bo"], [1], organisationstyp="stadsdel")
+               + people("k", ["Cia", "Dan"], [1], roll="chef", organisationstyp="fack"),
+               utvarderingar=[{"ar": 2009, "kurs_id": "k", "betyg": "4"}] * 5)
+    kurs = section(report(tmp_path, **reg), "Kursen")
+    assert "Troligen" not in kurs and "Det kan hända" not in kurs
+    assert "Fem utvärderingar är registrerade för utbildningen; svarsfrekvensen redovisas inte." \
+        in kurs
+
+
+# 7. "Mycket nöjda" means what the scale says ------------------------------------------------
+
+def test_7_scale_words_and_failing_grades_are_named(tmp_path):
+    """Ten forms: six 3s, one 4 (the scale's "Mer än godkänt" or "Utmärkt"), two 2s and one
+    1: the text uses the scale's words and mentions the ”Underkänt”."""
+    names = [f"P{i}" for i in range(12)]
+    grades = ["3"] * 6 + ["4", "2", "2", "1"]
+    reg = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1),
+               deltagare=people("k", names, [1], organisationstyp="stadsdel"),
+               utvarderingar=[{"ar": 2009, "kurs_id": "k", "betyg": g} for g in grades])
+    text = report(tmp_path, **reg)
+    kurs = section(text, "Kursen")
+    assert "mycket nöjda" not in kurs
+    assert "gav utbildningen betyget ”Mer än godkänt” eller ”Utmärkt”" in kurs
+    assert "Betyget ”Underkänt” gavs i en av de tio utvärderingarna." in kurs
+    assert "Få var missnöjda" not in text
+
+
+# 6. Grade tables rounded honestly -----------------------------------------------------------
+
+def test_6_grade_cells_round_by_largest_remainder_and_the_texts_rule_is_said(tmp_path):
+    """187 forms as the 2009 workshop: 2 Underkänt (1,1 %) is 1 %, 72 Mer än godkänt (38,5 %)
+    is 39 %; the text's truncated 90 procent is explained once under the table."""
+    names = [f"P{i}" for i in range(200)]
+    grades = ["1"] * 2 + ["2"] * 15 + ["3"] * 72 + ["4"] * 98
+    reg = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1),
+               deltagare=people("k", names, [1], organisationstyp="stadsdel"),
+               utvarderingar=[{"ar": 2009, "kurs_id": "k", "betyg": g} for g in grades])
+    text = report(tmp_path, **reg)
+    assert "| Kursen | 187 | 1 % | 8 % | 39 % | 52 % |" in text
+    assert "I texten är andelarna avrundade nedåt, så de kan vara en procentenhet lägre än " \
+        "tabellens." in text
