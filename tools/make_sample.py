@@ -378,10 +378,28 @@ COLUMNS = {
 }
 
 
+def year_2008_fullmaktige() -> None:
+    """A third course given in 2008, so that the register is not thin for 2008 and the 2009
+    report may compare with it as the seed does (issue 19 point 5). Built without the random
+    generator, after the other years, so that none of their rows change."""
+    course(2008, "fullmaktige_intro", "Introduktion för kommunfullmäktiges ledamöter",
+           i_plan=False, malgrupp="ledamöter och ersättare i kommunfullmäktige",
+           planerade_tillfallen=1)
+    session("2008-KF-1", 2008, "fullmaktige_intro", "2008-01-29", "kväll")
+    for i in range(21):
+        tables["deltagare"].append({"tillfalle_id": "2008-KF-1", "namn": person(),
+                                    "kon": "K" if i % 2 else "M", "organisation":
+                                    "Kommunfullmäktige", "organisationstyp": "fullmaktige",
+                                    "roll": "ledamot" if i < 15 else "ersättare",
+                                    "narvarande": "ja"})
+    cost(2008, "fullmaktige_intro", "Lokal och förtäring", 8_400)
+
+
 def main() -> None:
     year_2008()
     year_2009()
     year_2010()
+    year_2008_fullmaktige()
     tables["installningar"] = [{"nyckel": "kommun", "varde": ""},
                                {"nyckel": "avrundning", "varde": "nedat"},
                                {"nyckel": "anonymitetsgrans", "varde": "5"}]

@@ -271,6 +271,8 @@ class ReportContext:
     given: int = 0  # courses held this year
     previous_given: int | None = None  # courses held the previous year in the data
     previous_sparse: bool = False  # the previous year has far fewer courses held (years.far_fewer)
+    # that year, when so: the report does not compare with it (no previous column, no change)
+    thin_year: int | None = None
     # Filled in by report.chart_build: the grade distribution per course and the IDI styles
     # with the anonymity rule applied (tables beside the charts), and the charts by name.
     grades: GradeTable | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pandas as pd
 
@@ -74,6 +75,11 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
+    # a previous year the register has far fewer courses for is not compared at all (issue 19
+    # point 5, docs/beslut.md): no change in figures, no column for it, only why
+    thin = change.previous if change and change.previous_sparse else None
+    if thin is not None:
+        change = None
     participation = _participation(totals, change.previous if change else None)
     counted = head_counts(ds, courses, year) + (head_counts(ds, courses, change.previous.ar)
                                                  if change else [])
@@ -82,6 +88,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
                  and r.group not in blurred]
     left_out = [r for r in participation if r.group in blurred and r.previous is not None]
+    # a group left out of the comparison has no previous figure in the table or chart either
+    participation = [replace(r, previous=None) if r in left_out else r for r in participation]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -92,14 +100,15 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         persons=totals.persons, attendances=totals.participants,
         previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
-        dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
+        dominant=_dominant(totals, {y: v for y, v in earlier_dominance(ds, courses, year).items()
+                                    if thin is None or y > thin.ar}),
         increased=[r for r in political if r.participants > r.previous],
         decreased=[r for r in political if r.participants < r.previous],
         unchanged=[r for r in political if r.participants == r.previous],
         officials_change=next((r for r in participation if r.group == OFFICIALS and r.previous
                                is not None and r.participants != r.previous), None),
-        given=totals.given, previous_given=change.previous.given if change else None,
-        previous_sparse=change.previous_sparse if change else False,
+        given=totals.given, previous_given=thin.given if thin else None,
+        previous_sparse=thin is not None, thin_year=thin.ar if thin else None,
         overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
