@@ -128,3 +128,82 @@ def test_6_grade_cells_round_by_largest_remainder_and_the_texts_rule_is_said(tmp
     assert "| Kursen | 187 | 1 % | 8 % | 39 % | 52 % |" in text
     assert "I texten är andelarna avrundade nedåt, så de kan vara en procentenhet lägre än " \
         "tabellens." in text
+
+
+# 3 and 5. Comparisons: a group left out is left out everywhere; no thin previous year ---------
+
+def two_years(first_courses, head_count_2009=False):
+    """2008 with ``first_courses`` courses of four stadsdel politicians each; 2009 with five such
+    courses and, if asked, a KS course with a head-counted first session."""
+    kurser, tillfallen, deltagare = [], [], []
+    for year, n in ((2008, first_courses), (2009, 5)):
+        for i in range(n):
+            k = f"c{year}{i}"
+            kurser.append({"ar": year, "kurs_id": k, "namn": f"Kurs {year} {i}"})
+            tillfallen += sessions(k, 1, year=year)
+            deltagare += people(k, [f"{k}p{j}" for j in range(4)], [1],
+                                organisationstyp="stadsdel")
+    kurser.append({"ar": 2008, "kurs_id": "ks8", "namn": "KS 2008"})
+    tillfallen += sessions("ks8", 1, year=2008)
+    deltagare += people("ks8", ["K1", "K2"], [1], organisationstyp="kommunstyrelse")
+    if head_count_2009:
+        kurser.append({"ar": 2009, "kurs_id": "ks", "namn": "KS-kursen"})
+        ks = sessions("ks", 2)
+        ks[0]["antal_deltagare"] = "40"
+        tillfallen += ks
+        deltagare += people("ks", ["K1", "K2", "K3"], [2], organisationstyp="kommunstyrelse")
+    costs = [{"ar": 2008, "kurs_id": "", "belopp": "1000"},
+             {"ar": 2009, "kurs_id": "", "belopp": "5000"}]
+    return dict(kurser=kurser, tillfallen=tillfallen, deltagare=deltagare, kostnader=costs)
+
+
+def test_3_a_group_left_out_of_the_comparison_has_no_previous_figure(tmp_path):
+    text = report(tmp_path, **two_years(5, head_count_2009=True))
+    assert "Kommunstyrelsen är inte med i jämförelsen" in text
+    assert "| Politiker från kommunstyrelsen | – | 3 |" in text
+
+
+def test_5_a_thin_previous_year_is_not_compared(tmp_path):
+    """2008 has two courses against five in 2009: no change in figures, no 2008 column."""
+    text = report(tmp_path, **two_years(1))
+    assert "Jämfört med 2008" not in text and "mer än 2008" not in text
+    assert "| 2008 |" not in text
+    assert ("2009 jämförs inte med 2008, eftersom registret bara har två kurser som genomfördes "
+            "2008, mot fem under 2009.") in text
+
+
+def test_5_a_common_cost_missing_in_a_later_year_is_a_warning(tmp_path):
+    reg = two_years(5)
+    reg["kurser"].append({"ar": 2010, "kurs_id": "x", "namn": "X"})
+    reg["kostnader"] = [{"ar": y, "kurs_id": "", "post": "Sammanträden", "belopp": "900"}
+                        for y in (2008, 2009)] + [{"ar": 2010, "kurs_id": "", "post": "Annat",
+                                                   "belopp": "10"}]
+    folder = write_csv_folder(tmp_path / "w", minimal_tables(**reg))
+    result = CliRunner().invoke(app, ["validera", "--data", str(folder)])
+    out = " ".join(result.output.split())
+    assert "Den gemensamma kostnaden ”Sammanträden” finns för 2008 och 2009 men inte för 2010." \
+        in out
+
+
+# 4 and 12. Head counts said as what is known, in the board's words ---------------------------
+
+def test_4_12_a_head_count_says_at_least_and_no_register_words(tmp_path):
+    text = report(tmp_path, **two_years(5, head_count_2009=True))
+    kurs = section(text, "KS-kursen")
+    assert "är bara antalet deltagare känt, så kursen hade minst 40 deltagare" in kurs
+    assert "bara finns som antal" not in text and "(minst 40 olika personer)" in text
+
+
+# 16, 17, 18. Language ----------------------------------------------------------------------
+
+def test_16_17_18_clauses_years_and_whole_kronor(tmp_path):
+    reg = two_years(5)
+    reg["kurser"].append({"ar": 2009, "kurs_id": "inb", "namn": "Inbjudna", "inbjudna": "54"})
+    reg["tillfallen"] += sessions("inb", 1)
+    reg["deltagare"] += people("inb", [f"i{j}" for j in range(9)], [1], organisationstyp="stadsdel")
+    reg["deltagare"] += people("c20090", ["Chef"], [1], roll="chef", organisationstyp="fack")
+    reg["kostnader"].append({"ar": 2009, "kurs_id": "inb", "belopp": "79375,50"})
+    text = report(tmp_path, **reg)
+    assert "Inbjudan skickades ut till 54 ledamöter, och 9 personer anmälde sig" in text
+    assert "Inga tjänstemän deltog 2008, men en deltog 2009." in text
+    assert "84 376 kronor" in text and "84 375,50 kronor" not in text

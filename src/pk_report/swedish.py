@@ -118,7 +118,8 @@ def decimal(value: float | None, decimals: int = 1) -> str:
 
 
 def kronor(amount: float) -> str:
-    return f"{integer(amount)}{NBSP}kronor"
+    """Whole kronor for running text, half up ('79 376 kronor'); tables may keep öre."""
+    return f"{integer(half_up(Fraction(str(amount))))}{NBSP}kronor"
 
 
 def date_text(value: dt.date | str | None) -> str:

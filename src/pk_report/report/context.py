@@ -179,6 +179,7 @@ class CourseSection:
     persons_known: bool = True
     # forms collected per session (tied to two or more held sessions): the response rate's base
     # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
+    head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
     response_per_session: bool = False
     evaluated_sessions: int = 0
     head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date

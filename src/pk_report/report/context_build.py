@@ -281,6 +281,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         units=[swedish.as_units(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
+        head_counted_total=int(row.huvudantal),
         evaluation_texts=evaluation_texts, postponed_from=postponed_from,
         response_per_session=bool(row.svarsbas_per_tillfalle)
         and int(row.svarsbas) != int(row.svarsbas_personer),
