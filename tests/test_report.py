@@ -127,7 +127,7 @@ SEED_FACTS = [
     (GENUS_NAMNDER, "Många önskemål framkom om en fortsättning på utbildningen"),
     (STIFTELSE, "För att kunna tillgodose donatorns vilja krävs det kunskaper om "
                 "handläggningsprocessen"),
-    (STIFTELSE, "Inbjudan skickades ut till 54 ledamöter och 9 personer anmälde sig"),
+    (STIFTELSE, "Inbjudan skickades ut till 54 ledamöter, och 9 personer anmälde sig"),
     (STIFTELSE, "Av de åtta deltagande politikerna lämnade sju en utvärdering"),
     (STIFTELSE, "sex av sju gav betyget ”Mer än godkänt” eller ”Utmärkt”"),
     (STIFTELSE, "relevant för det politiska uppdraget"),
