@@ -157,7 +157,9 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         medelbetyg=divide_half_up(10 * total("betygssumma"), forms) / 10 if forms else None,
         kurskostnad=_whole(course_cost), gemensam_kostnad=_whole(common_cost), kostnad=cost,
         kostnad_per_deltagare=_per_head(cost, attended),
-        kostnad_per_person=_per_head(cost, persons), sammantraden=meetings,
+        # persons a lower bound (a head count at one of several sessions): no cost per person
+        kostnad_per_person=None if total("osakert_huvudantal") else _per_head(cost, persons),
+        sammantraden=meetings,
     )
 
 
@@ -214,7 +216,7 @@ def _persons(a: pd.DataFrame, column: str) -> pd.Series:
 def _with_head_counts(ds: Dataset, courses: pd.DataFrame, span: YearSpan, counted: pd.Series,
                       order: list[str]) -> dict[int, dict[str, int]]:
     have = set(ds.years)
-    heads = (courses["huvudantal"] - courses["osakert_huvudantal"]).groupby(courses["ar"]).sum()
+    heads = (courses["kanda_personer"] - courses["personer"]).groupby(courses["ar"]).sum()
     out: dict[int, dict[str, int]] = {}
     for ar in span.years:
         if ar not in have:

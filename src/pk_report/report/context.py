@@ -180,6 +180,8 @@ class CourseSection:
     # forms collected per session (tied to two or more held sessions): the response rate's base
     # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
     head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
+    persons_at_least: int = 0  # the persons the report counts (metrics' kanda_personer): the
+    # least the course can have had where ``persons_known`` is false
     response_per_session: bool = False
     evaluated_sessions: int = 0
     head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
@@ -281,6 +283,7 @@ class ReportContext:
     charts: dict = field(default_factory=dict)
     # (course name, head count) of the year's courses whose persons are unknown: attendances
     # known only as a number, not counted in ``persons``
+    # (course, the least persons it can have had) where a head count is one of several sessions
     uncounted: list[tuple[str, int]] = field(default_factory=list)
     # The comparison with the previous year leaves out the kinds of board (``left_out``, their
     # definite names) that a course with head counts was aimed at in either year, naming those

@@ -115,7 +115,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         previous_cost=change.previous.total_cost if change else None,
         texts=texts, with_comments=with_comments,
         common_credits=_common_credits(ds, year),
-        uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
+        uncounted=[(row.kurs, int(row.kanda_personer)) for row in this.itertuples(index=False)
                    if row.osakert_huvudantal],
         left_out=[r.definite for r in left_out] if change else [],
         left_out_courses=[(h.kurs, h.ar) for h in aimed] if change and left_out else [],
@@ -249,6 +249,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     extents = Counter(f for f in held["omfattning"] if f)
     counts = held["deltagare"].tolist()
     known = not int(row.osakert_huvudantal)
+    at_least = int(row.kanda_personer)
     head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
@@ -281,7 +282,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         units=[swedish.as_units(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
-        head_counted_total=int(row.huvudantal),
+        head_counted_total=int(row.huvudantal), persons_at_least=at_least,
         evaluation_texts=evaluation_texts, postponed_from=postponed_from,
         response_per_session=bool(row.svarsbas_per_tillfalle)
         and int(row.svarsbas) != int(row.svarsbas_personer),

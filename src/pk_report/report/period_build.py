@@ -221,7 +221,7 @@ def _course_cell(row) -> int | str:
     if row.status != "genomförd":
         return _status_word(row.status)
     if row.osakert_huvudantal:
-        return f"{swedish.integer(int(row.deltagare))} deltaganden"
+        return f"minst {swedish.integer(int(row.kanda_personer))}"
     return int(row.unika_personer)
 
 
