@@ -96,8 +96,9 @@ SEED_FACTS = [
     (PRESIDIER, "Merparten av dessa var mycket nöjda med utbildningen"),
     (WORKSHOP, "en kortare variant av presidieutbildningen"),
     (WORKSHOP, "för att ge så många som möjligt tillfälle att delta"),
-    (WORKSHOP, "genomfördes sex halvdagar, fyra under våren och två under hösten, med 238 "
-               "deltagare"),
+    # the seed's "genomfördes sex halvdagar" in the form issue 19 point 11 asks for
+    (WORKSHOP, "genomfördes vid sex halvdagstillfällen, fyra under våren och två under hösten, "
+               "med 238 deltagare"),
     (WORKSHOP, "Av de 238 deltagande politikerna lämnade 187, det vill säga 78 procent, en "
                "utvärdering"),
     (WORKSHOP, "Merparten av dessa var mycket nöjda med utbildningen"),
@@ -107,7 +108,7 @@ SEED_FACTS = [
     (GENUS_KS, "återredovisades till kommunstyrelsen i januari 2009 och innebar att en utbildning "
                "i två steg skulle genomföras för såväl kommunstyrelsen som stadens nämnder och "
                "styrelser"),
-    (GENUS_KS, "genomfördes två halvdagar under våren"),
+    (GENUS_KS, "genomfördes vid två halvdagstillfällen under våren"),
     (GENUS_KS, "Deltagandet var lågt"),
     (GENUS_KS, "den 23 juni 2009 beslöt kommunstyrelsen att återta beslutet från sammanträdet den "
                "10 juni 2009 (§ 419) om genusutbildning för kommunstyrelsen, att avboka de "
@@ -117,7 +118,7 @@ SEED_FACTS = [
                "halvdagar under våren 2010"),
     (GENUS_KS, "Stadskansliet fick i uppdrag att ta fram förslag till innehåll och datum"),
     (GENUS_NAMNDER, "steg ett i genusutbildningen för stadens nämnder och styrelser"),
-    (GENUS_NAMNDER, "genomfördes tre halvdagar under hösten med 171 deltagare"),
+    (GENUS_NAMNDER, "genomfördes vid tre halvdagstillfällen under hösten med 171 deltagare"),
     (GENUS_NAMNDER, "Av de deltagande politikerna kom 88 från stadsdelsnämnderna, 51 från "
                     "facknämnderna och 32 från bolagsstyrelserna"),
     (GENUS_NAMNDER, "Av de 171 deltagande politikerna lämnade 128, det vill säga 74 procent, en "

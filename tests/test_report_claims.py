@@ -207,3 +207,16 @@ def test_16_17_18_clauses_years_and_whole_kronor(tmp_path):
     assert "Inbjudan skickades ut till 54 ledamöter, och 9 personer anmälde sig" in text
     assert "Inga tjänstemän deltog 2008, men en deltog 2009." in text
     assert "84 376 kronor" in text and "84 375,50 kronor" not in text
+
+
+# 11. "vid sex halvdagstillfällen" -----------------------------------------------------------
+
+def test_11_sessions_of_one_unit_are_said_as_sessions(tmp_path):
+    tillfallen = sessions("k", 3, omfattning="halvdag")
+    tillfallen[2]["datum"] = "2009-10-13"
+    text = report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=tillfallen,
+                  deltagare=people("k", ["A", "B"], [1, 2, 3], organisationstyp="stadsdel"))
+    kurs = section(text, "Kursen")
+    assert "genomfördes vid tre halvdagstillfällen, två under våren och ett under hösten" in kurs
+    assert "genomfördes tre halvdagar" not in kurs

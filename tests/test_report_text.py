@@ -426,8 +426,8 @@ def test_21_boards_seasons_and_as_before_are_derived_from_the_data(tmp_path):
                           {"ar": 2008, "kurs_id": "a", "namn": "A"}],
                   tillfallen=tillfallen, deltagare=deltagare)
     kurs = section(text, "Workshop")
-    assert ("genomfördes sex halvdagar, fyra under våren och två under hösten, med 16 "
-            "deltagare") in kurs
+    assert ("genomfördes vid sex halvdagstillfällen, fyra under våren och två under hösten, "
+            "med 16 deltagare") in kurs  # issue 19 point 11
     assert ("Av de deltagande politikerna kom åtta från stadsdelsnämnderna, fem från "
             "facknämnderna och tre från bolagsstyrelserna.") in kurs
     assert ("Liksom 2008 var deltagandet från nämnderna, och då framför allt "

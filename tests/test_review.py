@@ -525,8 +525,10 @@ def test_16_swedish_style_of_the_year_report(tmp_path):
     assert "mer än 2008" not in text and "2008 deltog" not in text
     assert ("2009 jämförs inte med 2008, eftersom registret bara har en kurs som genomfördes "
             "2008, mot tre under 2009.") in text
-    assert "Utbildningen genomfördes en kväll under våren med" in text
-    assert "Utbildningen genomfördes två halvdagar under våren med sex deltagare" in text
+    # issue 19 point 11: "vid ett kvällstillfälle", not "genomfördes en kväll"
+    assert "Utbildningen genomfördes vid ett kvällstillfälle under våren med" in text
+    assert "Utbildningen genomfördes vid två halvdagstillfällen under våren med sex deltagare" \
+        in text
     assert "om en kväll" not in text and "om en halvdag" not in text
     assert "Av profilerna var sex av typen Motivator och fem av typen Relator." in text
     assert "| Deltagare (personer) | 2009 |" in text

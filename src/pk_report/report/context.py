@@ -169,6 +169,7 @@ class CourseSection:
     units: list[str | None] = field(default_factory=list)  # per extent: its sessions as units
     # of time ("sex halvdagar", "en kväll"), or None ("om två dagar" follows "tillfällen")
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
+    unit_words: list[str | None] = field(default_factory=list)  # per extent: "en heldag"
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
     # False when a head count is one of several held sessions: who came then is unknown, so how

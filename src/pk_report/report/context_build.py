@@ -280,6 +280,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
         extents=[(n, swedish.extent(f)) for f, n in extents.items()],
         units=[swedish.as_units(n, f) for f, n in extents.items()],
+        unit_words=[swedish.unit_words(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
         head_counted_total=int(row.huvudantal), persons_at_least=at_least,
