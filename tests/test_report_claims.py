@@ -220,3 +220,19 @@ def test_11_sessions_of_one_unit_are_said_as_sessions(tmp_path):
     kurs = section(text, "Kursen")
     assert "genomfördes vid tre halvdagstillfällen, två under våren och ett under hösten" in kurs
     assert "genomfördes tre halvdagar" not in kurs
+
+
+# 10 and 13. A reason given once, as a clause, dates as dates -------------------------------
+
+def test_10_13_reasons_read_as_clauses_and_are_never_circular(tmp_path):
+    tillfallen = (sessions("a", 1, status="inställd", orsak="Föreläsaren kunde inte komma")
+                  + sessions("b", 1, status="framflyttad", nytt_datum="2010-03",
+                             orsak="Styrgruppen beslöt att flytta fram utbildningen")
+                  + sessions("c", 1, status="inställd", orsak="Lokalen dubbelbokad 2009-06-23"))
+    text = report(tmp_path, kurser=[{"ar": 2009, "kurs_id": k, "namn": k.upper()}
+                                    for k in "abc"], tillfallen=tillfallen)
+    assert "”A” ställdes in, eftersom föreläsaren inte kunde komma." in text
+    assert "flyttades fram efter beslut av styrgruppen" in text
+    assert "eftersom styrgruppen beslöt att flytta fram" not in text
+    assert "Orsaken angavs som ”Lokalen dubbelbokad 23 juni 2009”." in text
+    assert "orsak:" not in text and "2009-06-23" not in text

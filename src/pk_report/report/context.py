@@ -78,22 +78,77 @@ class Cancellation:
     @property
     def reason_early(self) -> str:
         """The reason right after the verb when it is a decision named as a noun: ' efter
-        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ...")."""
+        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ..."), or a
+        decision to do just what the sentence says: ' efter beslut av styrgruppen' (never
+        "flyttades fram eftersom styrgruppen beslöt att flytta fram", issue 19 point 10)."""
         kind, text = decision(self.reason)
+        if kind == "eftersom" and _circular(text):
+            return f" efter beslut av {_VERB_DECISION.match(text).group(1)}"
         return f" efter {text}" if kind == "efter" else ""
 
     @property
     def reason_late(self) -> str:
-        """The reason at the sentence's end: a decision told as one (', eftersom styrgruppen
-        beslöt att ...'), else the clerk's words quoted (' (orsak: ”Föreläsaren sjuk”)')."""
+        """The reason at the sentence's end (issue 19 point 13): a clause (', eftersom
+        styrgruppen beslöt att ...', ', eftersom föreläsaren blev sjuk'), else the clerk's
+        words as a sentence of their own ('. Orsaken angavs som ”Lokalen”'); ISO dates in it
+        as dates ('23 juni 2009')."""
         kind, text = decision(self.reason)
         if kind == "eftersom":
-            return f", eftersom {text}"
-        return f" (orsak: \u201d{self.reason}\u201d)" if self.reason and kind != "efter" else ""
+            return "" if _circular(text) else f", eftersom {_dates(text)}"
+        if not self.reason or kind == "efter":
+            return ""
+        clause = reason_clause(self.reason)
+        if clause:
+            return f", eftersom {_dates(clause)}"
+        return f". Orsaken angavs som \u201d{_dates(self.reason)}\u201d"
 
 
 _NOUN_DECISION = re.compile(r"^\w+s beslut\b", re.IGNORECASE)  # "Styrgruppens beslut ..."
-_VERB_DECISION = re.compile(r"^\w+(?: \w+)? (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+_VERB_DECISION = re.compile(r"^(\w+(?: \w+)?) (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+_SAME_ACT = re.compile(r"\s+att (flytta fram|skjuta upp|ställa in|avboka)"
+                       r"(?: (?:utbildningen|kursen|tillfället|tillfällena))?\.?\s*", re.IGNORECASE)
+# a reason that reads as a clause: it has a finite verb the tool knows
+_FINITE = re.compile(r"\b(var|blev|hade|har|kunde|kom|fick|saknades|ställdes|flyttades|"
+                     r"avbokades|uteblev|insjuknade|behövdes|krockade|sammanföll)\b", re.IGNORECASE)
+_SICK = re.compile(r"^(\w+) (sjuk|sjuka|förhindrad|förhindrade)$", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _circular(text: str) -> bool:
+    """A decision to do what the sentence already says ('beslöt att flytta fram utbildningen')."""
+    verb = _VERB_DECISION.match(text.strip())
+    return bool(verb and _SAME_ACT.fullmatch(text.strip()[verb.end():]))
+
+
+def _dates(text: str) -> str:
+    """ISO dates written as dates: '2009-06-23' -> '23 juni 2009'."""
+    from pk_report.swedish import date_text
+
+    def one(m: re.Match) -> str:
+        try:
+            return date_text(m.group(1))
+        except ValueError:
+            return m.group(1)
+    return _ISO.sub(one, text)
+
+
+def reason_clause(reason: str) -> str:
+    """The clerk's reason as a subordinate clause to follow 'eftersom', when it reads as one
+    ('Föreläsaren var sjuk' -> 'föreläsaren var sjuk'; 'Föreläsaren sjuk' -> 'föreläsaren blev
+    sjuk'); '' when it does not ('Lokalbrist')."""
+    text = reason.strip().rstrip(".").strip()
+    sick = _SICK.match(text)
+    if sick:
+        text = f"{sick.group(1)} blev {sick.group(2)}"
+    else:
+        verb = _FINITE.search(text)
+        if not verb or verb.start() == 0:  # no finite verb, or no subject before it
+            return ""
+    # a subordinate clause puts "inte" before the finite verb ("kunde inte" -> "inte kunde")
+    text = re.sub(_FINITE.pattern + r" (inte|aldrig)\b", r"\2 \1", text, flags=re.IGNORECASE)
+    if len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def decision(reason: str) -> tuple[str, str]:
