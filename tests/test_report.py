@@ -89,8 +89,9 @@ SEED_FACTS = [
     (PRESIDIER, "första gången som förvaltnings- och bolagschefer var inbjudna att delta "
                 "tillsammans med respektive presidium"),
     (PRESIDIER, "vid fyra tillfällen om två dagar"),
-    (PRESIDIER, "87 deltagande politiker och 38 tjänstemän (19 stadsdelschefer, 10 "
-                "fackförvaltningschefer och 9 bolagschefer)"),
+    # the seed's own words for these officials (issue 19 point 20), derived from their roles
+    (PRESIDIER, "87 deltagande politiker och 38 förvaltnings- och bolagschefer (19 "
+                "stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer)"),
     (PRESIDIER, "Av de 87 deltagande politikerna lämnade 57, det vill säga 65 procent, en "
                 "utvärdering"),
     (PRESIDIER, "Merparten av dessa var mycket nöjda med utbildningen"),
@@ -117,6 +118,11 @@ SEED_FACTS = [
     (GENUS_KS, "föreslå kommunstyrelsen att utbildningen för KS-ledamöter ska ges vid två "
                "halvdagar under våren 2010"),
     (GENUS_KS, "Stadskansliet fick i uppdrag att ta fram förslag till innehåll och datum"),
+    # issue 19 point 20: the seed's remaining facts, carried in the sample's texter
+    (GENUS_KS, "cirka 40"),
+    (GENUS_KS, "I enlighet med förslaget till kommunstyrelsen"),
+    (GENUS_KS, "steg ett i genusutbildningen för KS-ledamöter"),
+    (GENUS_KS, "inför den fortsatta utbildningen för kommunstyrelsen"),
     (GENUS_NAMNDER, "steg ett i genusutbildningen för stadens nämnder och styrelser"),
     (GENUS_NAMNDER, "genomfördes vid tre halvdagstillfällen under hösten med 171 deltagare"),
     (GENUS_NAMNDER, "Av de deltagande politikerna kom 88 från stadsdelsnämnderna, 51 från "

@@ -236,3 +236,33 @@ def test_10_13_reasons_read_as_clauses_and_are_never_circular(tmp_path):
     assert "eftersom styrgruppen beslöt att flytta fram" not in text
     assert "Orsaken angavs som ”Lokalen dubbelbokad 23 juni 2009”." in text
     assert "orsak:" not in text and "2009-06-23" not in text
+
+
+# 8 and 15. Who a breakdown counts; officials in words that mean something -----------------
+
+def test_8_15_the_gender_base_is_named_and_officials_are_chefs_and_others(tmp_path):
+    deltagare = (people("k", [f"p{i}" for i in range(12)], [1], organisationstyp="stadsdel",
+                        kon="K")
+                 + people("k", ["c1", "c2"], [1], roll="chef", organisationstyp="bolag", kon="M")
+                 + people("k", ["t1", "t2", "t3", "t4"], [1], roll="tjänsteman",
+                          organisationstyp="fack", kon="M"))
+    kurs = section(report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1), deltagare=deltagare), "Kursen")
+    assert "med tolv deltagande politiker och sex tjänstemän: två chefer och fyra andra " \
+        "tjänstemän." in kurs
+    assert "Av de 18 deltagarna, politiker och tjänstemän, var 12 kvinnor och 6 män." in kurs
+
+
+def test_15_20_chiefs_of_administrations_and_companies_are_named_so(tmp_path):
+    deltagare = (people("k", [f"p{i}" for i in range(3)], [1], organisationstyp="stadsdel")
+                 + people("k", ["c1"], [1], roll="chef", organisationstyp="bolag")
+                 + people("k", ["c2", "c3"], [1], roll="chef", organisationstyp="stadsdel"))
+    kurs = section(report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1), deltagare=deltagare), "Kursen")
+    assert "tre förvaltnings- och bolagschefer (två stadsdelschefer och en bolagschef)" in kurs
+
+
+def test_8_totals_say_a_person_at_two_courses_is_two_deltagare(tmp_path):
+    text = report(tmp_path, **per_session_register())
+    assert "Deltagarna räknas en gång per kurs, så den som gick två kurser räknas som två " \
+        "deltagare." in text

@@ -66,7 +66,7 @@ def test_1_politicians_in_the_text_are_the_response_rates_base(tmp_path):
                   + people("k", ["Chef"], [1, 2], roll="chef", organisationstyp="fack"),
                   utvarderingar=[{"tillfalle_id": "k1", "betyg": "4"}] * 2)
     kurs = section(text, "Kursen")
-    assert "med tre deltagande politiker och en tjänsteman" in kurs
+    assert "med tre deltagande politiker och en förvaltningschef" in kurs
     assert "Av de tre deltagande politikerna lämnade två" in kurs
     assert "sex deltagande politiker" not in text
 

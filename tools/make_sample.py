@@ -342,12 +342,17 @@ TEXTS_2009 = [
                 "från politikerutbildningarna presenterats, som ett led i att "
                 "utbildningsinsatserna för såväl den politiska ledningen som ledningen för "
                 "förvaltningar och bolag ska hänga ihop."),
-    ("genus_ks", "Deltagandet var lågt. Vid sitt sammanträde den 23 juni 2009 beslöt "
+    # the seed's remaining facts (issue 19 point 20): what the register cannot hold
+    ("genus_ks", "I enlighet med förslaget till kommunstyrelsen var vårens två halvdagar steg "
+                 "ett i genusutbildningen för KS-ledamöter. Vid det första tillfället räknades "
+                 "deltagarna till cirka 40.\n\n"
+                 "Deltagandet var lågt. Vid sitt sammanträde den 23 juni 2009 beslöt "
                  "kommunstyrelsen att återta beslutet från sammanträdet den 10 juni 2009 (§ 419) "
                  "om genusutbildning för kommunstyrelsen, att avboka de planerade "
                  "utbildningstillfällena och att ge styrgruppen i uppdrag att efter sommaren "
                  "hämta in synpunkter på upplägg och innehåll med en enkät till KS-ledamöterna "
-                 "och tjänstemännen.\n\nEfter enkäten beslöt styrgruppen att föreslå "
+                 "och tjänstemännen inför den fortsatta utbildningen för kommunstyrelsen.\n\n"
+                 "Efter enkäten beslöt styrgruppen att föreslå "
                  "kommunstyrelsen att utbildningen för KS-ledamöter ska ges vid två halvdagar "
                  "under våren 2010. Stadskansliet fick i uppdrag att ta fram förslag till "
                  "innehåll och datum."),

@@ -236,6 +236,8 @@ class CourseSection:
     # forms collected per session (tied to two or more held sessions): the response rate's base
     # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
     head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
+    officials_noun: str = "tjänsteman"  # what the officials are called: "förvaltnings- och
+    # bolagschef" when all are chiefs of förvaltningar and bolag (swedish.NOUNS)
     persons_at_least: int = 0  # the persons the report counts (metrics' kanda_personer): the
     # least the course can have had where ``persons_known`` is false
     response_per_session: bool = False
@@ -247,6 +249,13 @@ class CourseSection:
     def persons(self) -> int:
         """Deltagare: distinct persons (head counts included)."""
         return self.unique_persons
+
+    @property
+    def officials_plural(self) -> str:
+        """'tjänstemän', 'förvaltnings- och bolagschefer'."""
+        from pk_report.swedish import NOUNS
+
+        return NOUNS[self.officials_noun][1]
 
     @property
     def attendances(self) -> int:

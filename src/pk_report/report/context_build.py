@@ -240,12 +240,9 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
     persons = mine["person"].tolist()
     chiefs = Counter(o for o, _ in {(o, p) for r, o, p in zip(roles, orgs, persons) if r == "chef"})
-    kinds = [(chiefs[org], CHIEF_NOUNS.get(org, "chef")) for org in ORGTYP_ORDER if chiefs.get(org)]
     clerks = len({p for r, p in zip(roles, persons) if r == "tjänsteman"})
-    if clerks:
-        kinds.append((clerks, "tjänsteman"))
-    # side by side with each other and with the politicians and officials they follow
-    officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
+    officials_noun, officials = _officials(chiefs, clerks, int(row.unika_politiker),
+                                           int(row.unika_tjansteman))
     extents = Counter(f for f in held["omfattning"] if f)
     counts = held["deltagare"].tolist()
     known = not int(row.osakert_huvudantal)
@@ -267,6 +264,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         participants=int(row.deltagare), politicians=int(row.unika_politiker),
         officials=int(row.unika_tjansteman),
         officials_by_kind=officials if len(officials) > 1 else [],
+        officials_noun=officials_noun,
         unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
         women=int(row.kvinnor), men=int(row.man),
         women_persons=int(persons_by_kon.get("K", 0)), men_persons=int(persons_by_kon.get("M", 0)),
@@ -289,6 +287,26 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         and int(row.svarsbas) != int(row.svarsbas_personer),
         evaluated_sessions=int(row.utvarderade_tillfallen),
     )
+
+
+def _officials(chiefs: Counter, clerks: int, politicians: int, officials: int
+               ) -> tuple[str, list[str]]:
+    """What to call a course's officials and how to break them down (issue 19 points 15 and
+    20): chiefs of förvaltningar and bolag only are "förvaltnings- och bolagschefer" (or
+    förvaltningschefer, bolagschefer) by kind; otherwise "tjänstemän", as chiefs and the
+    other officials ("två chefer och fyra andra tjänstemän"). Counts side by side with each
+    other and with the politicians and officials they follow."""
+    known = {"stadsdel", "fack", "bolag"}
+    if not clerks and chiefs and set(chiefs) <= known:
+        administrations, companies = bool(set(chiefs) & {"stadsdel", "fack"}), "bolag" in chiefs
+        noun = ("förvaltnings- och bolagschef" if administrations and companies
+                else "förvaltningschef" if administrations else "bolagschef")
+        kinds = [(chiefs[o], CHIEF_NOUNS[o]) for o in ORGTYP_ORDER if chiefs.get(o)]
+        return noun, swedish.counts(kinds, [politicians, officials])
+    kinds = [(n, noun) for n, noun in ((sum(chiefs.values()), "chef"),
+                                       (clerks, "annan tjänsteman" if chiefs else "tjänsteman"))
+             if n]
+    return "tjänsteman", swedish.counts(kinds, [politicians, officials])
 
 
 TOO_FEW = re.compile(r"\b(för|alltför|otillräckligt|inte tillräckligt)\s+(få|lite|låg[at]?|"
