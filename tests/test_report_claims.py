@@ -266,3 +266,17 @@ def test_8_totals_say_a_person_at_two_courses_is_two_deltagare(tmp_path):
     text = report(tmp_path, **per_session_register())
     assert "Deltagarna räknas en gång per kurs, så den som gick två kurser räknas som två " \
         "deltagare." in text
+
+
+# 9. The IDI table never hides a group that meets the threshold -----------------------------
+
+def test_9_idi_styles_meeting_the_threshold_are_shown_the_small_folded(tmp_path):
+    styles = ["Motivator"] * 5 + ["Producer"] * 5 + ["Processor"] * 2 + ["Relator"] * 2
+    kurs = section(report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1),
+                          deltagare=people("k", [f"p{i}" for i in range(14)], [1]),
+                          idi=[{"tillfalle_id": "k1", "stil": s} for s in styles]), "Kursen")
+    assert ("Av profilerna var fem av typen Motivator och fem av typen Producer; övriga typer "
+            "hade färre än fem var.") in kurs
+    assert "| Motivator | 5 |" in kurs and "| Producer | 5 |" in kurs
+    assert "| Övriga typer | färre än 5 var |" in kurs and "Processor" not in kurs

@@ -236,6 +236,9 @@ class CourseSection:
     # forms collected per session (tied to two or more held sessions): the response rate's base
     # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
     head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
+    idi_threshold: int = 5  # anonymitetsgrans: IDI styles under it are "övriga typer"
+    idi_folded_small: bool = True  # every folded style was under it (else one was folded to
+    # protect another, and the folded are "redovisas inte")
     officials_noun: str = "tjänsteman"  # what the officials are called: "förvaltnings- och
     # bolagschef" when all are chiefs of förvaltningar and bolag (swedish.NOUNS)
     persons_at_least: int = 0  # the persons the report counts (metrics' kanda_personer): the

@@ -10,7 +10,7 @@ import pandas as pd
 
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
-                                  grade_distribution, idi_styles)
+                                  grade_distribution, idi_small_folded, idi_styles)
 from pk_report.report.context import (Cancellation, Comment, CourseSection, Dominant,
                                       GenderSatisfaction, MarkdownText, Member, OrgRow,
                                       ReportContext, Satisfaction)
@@ -62,16 +62,18 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
     texts, idi = _texts(ds, year), idi_styles(ds, year)
+    small = idi_small_folded(ds, year)
     kinds = _politicians_by_kind(course_groups(ds, year))
     # postponed the year before (the latest earlier year in the data) and given this year
     before = change.previous.ar if change else None
     moved = courses[(courses["ar"] == before).to_numpy(dtype=bool)
                     & (courses["status"] == "framflyttad").to_numpy(dtype=bool)]
     postponed = {k: int(before) for k in moved["kurs_id"]}
-    sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
+    sections = [replace(_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
                          texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
                          kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []),
-                         postponed.get(row.kurs_id))
+                         postponed.get(row.kurs_id)),
+                        idi_folded_small=small.get(row.kurs_id, True))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
@@ -272,7 +274,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         response_base=int(row.svarsbas),
         response_base_politicians=int(row.unika_politiker) > 0 and not int(row.huvudantal),
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
-        gender=_gender(ds, evaluations), idi=idi,
+        gender=_gender(ds, evaluations), idi=idi, idi_threshold=ds.settings.anonymitetsgrans,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
