@@ -280,3 +280,19 @@ def test_9_idi_styles_meeting_the_threshold_are_shown_the_small_folded(tmp_path)
             "hade färre än fem var.") in kurs
     assert "| Motivator | 5 |" in kurs and "| Producer | 5 |" in kurs
     assert "| Övriga typer | färre än 5 var |" in kurs and "Processor" not in kurs
+
+
+# 19. stats in a terminal ---------------------------------------------------------------------
+
+def test_19_stats_at_80_columns_names_courses_and_labels_counts(tmp_path):
+    reg = per_session_register()
+    reg["kurser"] = [{"ar": 2009, "kurs_id": "k", "namn": "Kvällskursen om styrning och "
+                      "ledning för nämnder och styrelser"}]
+    folder = write_csv_folder(tmp_path / "t", minimal_tables(**reg))
+    out = CliRunner().invoke(app, ["stats", "--data", str(folder)],
+                             env={"COLUMNS": "80"}).stdout
+    assert "Kvällsk" in out and "…" in out and " k " not in out
+    assert "Deltag." not in out and "Deltaganden" in out and "därav pol." in out
+    per = CliRunner().invoke(app, ["stats", "--data", str(folder), "--per", "organisationstyp"],
+                             env={"COLUMNS": "80"}).stdout
+    assert "Tjm." not in per and "därav tjm." in per

@@ -405,6 +405,10 @@ def main() -> None:
     year_2009()
     year_2010()
     year_2008_fullmaktige()
+    # the later-built 2008 course among the other 2008 rows, as a clerk would have it
+    for name, key in (("kurser", "ar"), ("kostnader", "ar")):
+        tables[name].sort(key=lambda row, k=key: int(row[k]))
+    tables["tillfallen"].sort(key=lambda row: row["datum"][:4] or str(row["ar"]))
     tables["installningar"] = [{"nyckel": "kommun", "varde": ""},
                                {"nyckel": "avrundning", "varde": "nedat"},
                                {"nyckel": "anonymitetsgrans", "varde": "5"}]
