@@ -296,3 +296,25 @@ def test_19_stats_at_80_columns_names_courses_and_labels_counts(tmp_path):
     per = CliRunner().invoke(app, ["stats", "--data", str(folder), "--per", "organisationstyp"],
                              env={"COLUMNS": "80"}).stdout
     assert "Tjm." not in per and "därav tjm." in per
+
+
+# The two registers of tests/claims_registers.py, read end to end --------------------------
+
+def test_registers_unlike_the_sample_read_as_facts(tmp_path):
+    from claims_registers import write_all
+    from pk_report.report.build import report_bytes
+
+    folders = write_all(tmp_path)
+    per_session = flat(report_bytes(2011, folders["forms_per_session"], "md", None, False)
+                       .decode("utf-8"))
+    assert ("Det kom in 62 utvärderingar från tre tillfällen, det vill säga 79 procent av "
+            "politikernas 78 deltaganden.") in per_session
+    assert "Utanför utbildningsplanen planerades också ”Mediaträning”, men den ställdes in" \
+        in per_session
+    assert "Ett tillfälle ställdes in, eftersom föreläsaren blev sjuk." in per_session
+    assert "6 tjänstemän: 2 chefer och 4 andra tjänstemän." in per_session
+    thin = flat(report_bytes(2012, folders["thin_previous_year"], "md", None, False)
+                .decode("utf-8"))
+    assert "2012 jämförs inte med 2011" in thin and "Jämfört med 2011" not in thin
+    assert "sammanlagt minst 81 deltagare" in thin
+    assert "| Övriga typer | färre än 5 var |" in thin
