@@ -318,3 +318,13 @@ def test_registers_unlike_the_sample_read_as_facts(tmp_path):
     assert "2012 jämförs inte med 2011" in thin and "Jämfört med 2011" not in thin
     assert "sammanlagt minst 81 deltagare" in thin
     assert "| Övriga typer | färre än 5 var |" in thin
+
+
+def test_7_the_period_table_defines_mycket_nojda(tmp_path):
+    from pk_report.report.build import report_bytes
+    from pk_report.year_span import YearSpan
+
+    folder = write_csv_folder(tmp_path / "p", minimal_tables(**per_session_register()))
+    text = flat(report_bytes(YearSpan(2008, 2009), folder, "md", None, False).decode("utf-8"))
+    assert "Mycket nöjda är andelen utvärderingar med betyget ”Mer än godkänt” eller " \
+        "”Utmärkt”." in text

@@ -61,6 +61,8 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
+        top_labels=[ds.scale.labels[v] for v in sorted(ds.scale.very_satisfied)
+                    if v in ds.scale.labels],
         uncounted=[(y.ar, y.osakert_huvudantal) for y in per_year
                    if y.present and y.osakert_huvudantal],
     )
