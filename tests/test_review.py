@@ -252,7 +252,8 @@ def test_6_per_organisationstyp_is_one_table_that_says_what_it_counts(tmp_path):
                        env={"COLUMNS": "80"}).stdout
     assert "Deltaganden per organisationstyp (politiker och tjänstemän)" in table
     header = next(line for line in table.splitlines() if "Stadsdel" in line)
-    assert header.split()[-3:] == ["Antal", "Totalt", "Tjm."]
+    # issue 19 point 19: the officials are counted within the groups, not a group beside them
+    assert header.split()[-4:] == ["Antal", "Totalt", "därav", "tjm."]
     assert "inställd_kurs" not in table.split("Deltaganden:")[0]
     assert "Kurser som inte genomfördes visas inte: inställd_kurs (2009)." in flat(table)
     assert "Deltaganden: en person räknas en gång för varje tillfälle" in flat(table)
@@ -465,12 +466,14 @@ def test_14_terminal_and_report_headings_say_what_they_count(tmp_path):
     folder = str(tmp_path / "d")
     courses = flat(run.invoke(app, ["stats", "2009", "--data", folder],
                               env={"COLUMNS": "120"}).stdout)
-    assert "Deltag." in courses and "Delt. " not in courses
-    assert "Deltag. och Pol.: deltaganden (en person räknas vid varje tillfälle" in courses
+    # issue 19 point 19: never "Deltag.", which could be deltagare or deltaganden
+    assert "Deltaganden" in courses and "Deltag. " not in courses and "Delt. " not in courses
+    assert "Deltaganden: en person räknas vid varje tillfälle hen deltog vid" in courses
     years = flat(run.invoke(app, ["stats", "2009", "--per", "ar", "--data", folder],
                             env={"COLUMNS": "120"}).stdout)
     assert "Personer: varje person en gång per kurs" in years
-    assert "Deltag., Pol. och Tjm.: deltaganden" in years
+    assert "Deltaganden: en person vid varje tillfälle hen deltog vid; därav pol. och därav " \
+        "tjm.: politikernas och tjänstemännens." in years
     heading, boards = table_rows(md, "Deltagare (personer) från")
     assert boards["Totalt"] == ["2", "saknas"]
     _, key = table_rows(md, "Nyckeltal")
