@@ -54,6 +54,11 @@ def every_table_register(folder: Path, courses: int = 36) -> Path:
         _append(tables, "tillfallen", tillfalle_id=f"{kid}-1", kurs_id=kid, datum="2009-10-01",
                 omfattning="kväll", antal_deltagare=10 + i)
         _append(tables, "kostnader", ar=2009, kurs_id=kid, post="Föreläsare", belopp=1000 * i)
+        # as many in 2008, so that 2008 is not thin and keeps its column (issue 19 point 5)
+        _append(tables, "kurser", ar=2008, kurs_id=kid, namn=LONG_NAME.format(i=i),
+                malgrupp="ledamöter i nämnder", i_plan="nej")
+        _append(tables, "tillfallen", tillfalle_id=f"{kid}-0", kurs_id=kid, datum="2008-10-01",
+                omfattning="kväll", antal_deltagare=10 + i)
     _append(tables, "texter", ar=2009, avsnitt="avslutning",
             text="#### Styrgruppens slutsatser\n\nStyrgruppen vill:\n\n- fortsätta\n- följa upp")
     return write_csv_folder(folder, tables)

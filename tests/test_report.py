@@ -89,15 +89,17 @@ SEED_FACTS = [
     (PRESIDIER, "första gången som förvaltnings- och bolagschefer var inbjudna att delta "
                 "tillsammans med respektive presidium"),
     (PRESIDIER, "vid fyra tillfällen om två dagar"),
-    (PRESIDIER, "87 deltagande politiker och 38 tjänstemän (19 stadsdelschefer, 10 "
-                "fackförvaltningschefer och 9 bolagschefer)"),
+    # the seed's own words for these officials (issue 19 point 20), derived from their roles
+    (PRESIDIER, "87 deltagande politiker och 38 förvaltnings- och bolagschefer (19 "
+                "stadsdelschefer, 10 fackförvaltningschefer och 9 bolagschefer)"),
     (PRESIDIER, "Av de 87 deltagande politikerna lämnade 57, det vill säga 65 procent, en "
                 "utvärdering"),
     (PRESIDIER, "Merparten av dessa var mycket nöjda med utbildningen"),
     (WORKSHOP, "en kortare variant av presidieutbildningen"),
     (WORKSHOP, "för att ge så många som möjligt tillfälle att delta"),
-    (WORKSHOP, "genomfördes sex halvdagar, fyra under våren och två under hösten, med 238 "
-               "deltagare"),
+    # the seed's "genomfördes sex halvdagar" in the form issue 19 point 11 asks for
+    (WORKSHOP, "genomfördes vid sex halvdagstillfällen, fyra under våren och två under hösten, "
+               "med 238 deltagare"),
     (WORKSHOP, "Av de 238 deltagande politikerna lämnade 187, det vill säga 78 procent, en "
                "utvärdering"),
     (WORKSHOP, "Merparten av dessa var mycket nöjda med utbildningen"),
@@ -107,7 +109,7 @@ SEED_FACTS = [
     (GENUS_KS, "återredovisades till kommunstyrelsen i januari 2009 och innebar att en utbildning "
                "i två steg skulle genomföras för såväl kommunstyrelsen som stadens nämnder och "
                "styrelser"),
-    (GENUS_KS, "genomfördes två halvdagar under våren"),
+    (GENUS_KS, "genomfördes vid två halvdagstillfällen under våren"),
     (GENUS_KS, "Deltagandet var lågt"),
     (GENUS_KS, "den 23 juni 2009 beslöt kommunstyrelsen att återta beslutet från sammanträdet den "
                "10 juni 2009 (§ 419) om genusutbildning för kommunstyrelsen, att avboka de "
@@ -116,8 +118,13 @@ SEED_FACTS = [
     (GENUS_KS, "föreslå kommunstyrelsen att utbildningen för KS-ledamöter ska ges vid två "
                "halvdagar under våren 2010"),
     (GENUS_KS, "Stadskansliet fick i uppdrag att ta fram förslag till innehåll och datum"),
+    # issue 19 point 20: the seed's remaining facts, carried in the sample's texter
+    (GENUS_KS, "cirka 40"),
+    (GENUS_KS, "I enlighet med förslaget till kommunstyrelsen"),
+    (GENUS_KS, "steg ett i genusutbildningen för KS-ledamöter"),
+    (GENUS_KS, "inför den fortsatta utbildningen för kommunstyrelsen"),
     (GENUS_NAMNDER, "steg ett i genusutbildningen för stadens nämnder och styrelser"),
-    (GENUS_NAMNDER, "genomfördes tre halvdagar under hösten med 171 deltagare"),
+    (GENUS_NAMNDER, "genomfördes vid tre halvdagstillfällen under hösten med 171 deltagare"),
     (GENUS_NAMNDER, "Av de deltagande politikerna kom 88 från stadsdelsnämnderna, 51 från "
                     "facknämnderna och 32 från bolagsstyrelserna"),
     (GENUS_NAMNDER, "Av de 171 deltagande politikerna lämnade 128, det vill säga 74 procent, en "
@@ -127,7 +134,7 @@ SEED_FACTS = [
     (GENUS_NAMNDER, "Många önskemål framkom om en fortsättning på utbildningen"),
     (STIFTELSE, "För att kunna tillgodose donatorns vilja krävs det kunskaper om "
                 "handläggningsprocessen"),
-    (STIFTELSE, "Inbjudan skickades ut till 54 ledamöter och 9 personer anmälde sig"),
+    (STIFTELSE, "Inbjudan skickades ut till 54 ledamöter, och 9 personer anmälde sig"),
     (STIFTELSE, "Av de åtta deltagande politikerna lämnade sju en utvärdering"),
     (STIFTELSE, "sex av sju gav betyget ”Mer än godkänt” eller ”Utmärkt”"),
     (STIFTELSE, "relevant för det politiska uppdraget"),

@@ -145,6 +145,23 @@ def grade_distribution(ds: Dataset, evaluations: pd.DataFrame) -> dict[int, int]
     return {value: int(counts.get(value, 0)) for value in sorted(ds.scale.labels)}
 
 
+def idi_small_folded(ds: Dataset, ar: int) -> dict[str, bool]:
+    """Per course with folded IDI styles (``idi_hidden``): whether every folded style had
+    fewer profiles than the threshold (else one was folded only to protect another)."""
+    idi = ds.idi
+    part = idi[(idi["ar"] == ar).to_numpy(dtype=bool)]
+    counts: dict[str, Counter] = {}
+    for kurs_id, style in zip(part["kurs_id"].tolist(), part["stil"].tolist()):
+        counts.setdefault(kurs_id, Counter())[style] += 1
+    threshold = ds.settings.anonymitetsgrans
+    out = {}
+    for kurs_id, c in counts.items():
+        hidden = idi_hidden(dict(c), threshold)
+        if hidden:
+            out[kurs_id] = all(c[s] < threshold for s in hidden)
+    return out
+
+
 def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
     """IDI profiles per style for each course of the year: counts only, never a person.
 
@@ -162,7 +179,20 @@ def idi_styles(ds: Dataset, ar: int) -> dict[str, dict[str, int]]:
             out[kurs_id][style] += n
     threshold = ds.settings.anonymitetsgrans
     for kurs_id, counts in out.items():
-        hidden = hidden_groups(counts, threshold)
+        hidden = idi_hidden(counts, threshold)
         shown = {style: n for style, n in counts.items() if style not in hidden}
         out[kurs_id] = shown if any(shown.values()) else {}  # all hidden: nothing to say
     return out
+
+
+def idi_hidden(counts: dict[str, int], threshold: int) -> set[str]:
+    """The IDI styles to fold together as "övriga typer" (issue 19 point 9): every style with
+    profiles under ``threshold``; a style that meets it is hidden only when a single style
+    would otherwise be folded (its count could then be told from the others), the smallest
+    first. Two or more folded styles cannot be told apart, whatever their sum."""
+    present = {g: n for g, n in counts.items() if n > 0}
+    hidden = {g for g, n in present.items() if n < threshold}
+    shown = sorted((n, g) for g, n in present.items() if g not in hidden)
+    while len(hidden) == 1 and shown:
+        hidden.add(shown.pop(0)[1])
+    return hidden

@@ -15,10 +15,12 @@ a head count from ``antal_deltagare`` adds that many persons of unknown role):
 - ``anmalda_personer``: distinct persons signed up to any of the course's sessions;
 - ``osakert_huvudantal``: the head counts of a course with more than one held session (0
   otherwise). Who came to a head-counted session is unknown, so how many of them also came to
-  the course's other sessions is unknown too: such a course's persons are unknown (somewhere
-  between its largest session and the sum), and the report does not count them as persons;
-- ``kanda_personer``: the persons the report counts, ``unika_personer`` less
-  ``osakert_huvudantal`` (a single head-counted session is that many persons);
+  the course's other sessions is unknown too: such a course's persons are somewhere between
+  its largest session and the sum;
+- ``kanda_personer``: the persons the report counts, one rule for every year (issue 19 point
+  4): ``unika_personer`` where that is exact (no head count, or a single held session), else
+  the least the course can have had: its registered persons or its largest head count,
+  whichever is more ("minst 40");
 - ``kostnad_per_person``: ``kostnad`` divided by ``unika_personer``, whole kronor half up (the
   report's "Kr per deltagare"; ``kostnad_per_deltagare`` divides by attendances, as the
   contract says); ``None`` when the course's persons are unknown.
@@ -185,13 +187,27 @@ def course_figures(ds: Dataset, sessions: pd.DataFrame | None = None) -> pd.Data
         n_persons, n)
     col["unika_personer"] = col["personer"] + col["huvudantal"]
     col["osakert_huvudantal"] = np.where(col["genomforda_tillfallen"] > 1, col["huvudantal"], 0)
-    col["kanda_personer"] = col["unika_personer"] - col["osakert_huvudantal"]
-    col["svarsbas"] = np.where(col["unika_politiker"] > 0, col["unika_politiker"],
-                               col["personer"]) + col["huvudantal"]
+    largest = np.zeros(n, dtype="int64")  # the largest head count of a held session
+    counted = held & (sessions["huvudantal"].to_numpy(dtype="int64") > 0) & (sc >= 0)
+    np.maximum.at(largest, sc[counted], sessions["huvudantal"].to_numpy(dtype="int64")[counted])
+    col["kanda_personer"] = np.where(col["osakert_huvudantal"] > 0,
+                                     np.maximum(col["personer"], largest), col["unika_personer"])
 
     e = ds.utvarderingar.dropna(subset=["ar", "varde"])
     rad = session_rows(ds, "utvarderingar", sessions, e)
     ec = np.where(rad >= 0, sc[rad], -1)
+    # the unit the forms were collected on: per session when tied to two or more held sessions
+    form_session = np.where((rad >= 0) & np.where(rad >= 0, held[np.maximum(rad, 0)], False),
+                            rad, -1)
+    col["utvarderade_tillfallen"] = _unique_per_course(
+        np.where(form_session >= 0, ec, -1), np.maximum(form_session, 0), max(len(sessions), 1), n)
+    per_session = col["utvarderade_tillfallen"] >= 2
+    col["svarsbas_per_tillfalle"] = per_session
+    persons_base = np.where(col["unika_politiker"] > 0, col["unika_politiker"], col["personer"])
+    attendance_base = np.where(col["politiker"] > 0, col["politiker"],
+                               col["deltagare"] - col["huvudantal"])
+    col["svarsbas_personer"] = persons_base + col["huvudantal"]
+    col["svarsbas"] = np.where(per_session, attendance_base, persons_base) + col["huvudantal"]
     loose = np.flatnonzero(rad < 0)  # tied to a course and year, not to a session
     if len(loose):
         ec[loose] = _positions(index, e["ar"].iloc[loose], e["kurs_id"].iloc[loose])

@@ -67,6 +67,9 @@ class YearFigures:
     utvarderingar: int | None = None
     svarsbas: int | None = None
     svarsfrekvens: int | None = None  # over the courses that were evaluated (svarsbas)
+    # some evaluated course's forms were collected per session and its politicians' attendances
+    # outnumber its persons, so the year's rate is counted (partly) on attendances
+    svarsbas_deltaganden: bool = False
     ej_utvarderade: int | None = None  # courses given without any evaluation: not in the rate
     andel_mycket_nojda: int | None = None
     medelbetyg: float | None = None
@@ -145,13 +148,18 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
+        svarsbas_deltaganden=bool(((c["utvarderingar"] > 0).to_numpy(dtype=bool)
+                                   & (c["svarsbas"] != c["svarsbas_personer"]).to_numpy(dtype=bool)
+                                   ).any()) if len(c) else False,
         ej_utvarderade=int(((status == "genomförd").to_numpy(dtype=bool)
                             & (c["utvarderingar"] == 0).to_numpy(dtype=bool)).sum()),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),
         medelbetyg=divide_half_up(10 * total("betygssumma"), forms) / 10 if forms else None,
         kurskostnad=_whole(course_cost), gemensam_kostnad=_whole(common_cost), kostnad=cost,
         kostnad_per_deltagare=_per_head(cost, attended),
-        kostnad_per_person=_per_head(cost, persons), sammantraden=meetings,
+        # persons a lower bound (a head count at one of several sessions): no cost per person
+        kostnad_per_person=None if total("osakert_huvudantal") else _per_head(cost, persons),
+        sammantraden=meetings,
     )
 
 
@@ -208,7 +216,7 @@ def _persons(a: pd.DataFrame, column: str) -> pd.Series:
 def _with_head_counts(ds: Dataset, courses: pd.DataFrame, span: YearSpan, counted: pd.Series,
                       order: list[str]) -> dict[int, dict[str, int]]:
     have = set(ds.years)
-    heads = (courses["huvudantal"] - courses["osakert_huvudantal"]).groupby(courses["ar"]).sum()
+    heads = (courses["kanda_personer"] - courses["personer"]).groupby(courses["ar"]).sum()
     out: dict[int, dict[str, int]] = {}
     for ar in span.years:
         if ar not in have:

@@ -6,7 +6,9 @@ the report uses, so ``validera`` and the report cannot disagree:
   100 procent);
 - more persons signed up than were invited;
 - a year compared with a previous year that has far fewer courses held in the register
-  (``years.far_fewer``).
+  (``years.far_fewer``);
+- a common cost (kostnader without kurs_id) that every earlier year had, at least two of them,
+  missing in a later year: the year's total would otherwise look cheaper than it was.
 """
 
 from __future__ import annotations
@@ -20,14 +22,44 @@ from pk_report.years import far_fewer
 
 
 def figure_warnings(courses: pd.DataFrame, evaluations: RawTable | None,
-                    typed: pd.DataFrame | None = None, kurser: RawTable | None = None
+                    typed: pd.DataFrame | None = None, kurser: RawTable | None = None,
+                    kostnader: RawTable | None = None, costs: pd.DataFrame | None = None
                     ) -> list[Problem]:
     """Every warning of this module; ``evaluations`` (with ``typed``, the validated
-    utvarderingar) and ``kurser`` locate them."""
+    utvarderingar), ``kurser`` and ``kostnader`` (with ``costs``, the validated table) locate
+    them."""
     problems = _late_forms(courses, evaluations, typed)
     if kurser is not None:
         problems += _more_signed_up_than_invited(courses, kurser)
         problems += _sparse_previous_years(courses, kurser)
+    if kostnader is not None and costs is not None:
+        problems += _missing_common_costs(costs, kostnader)
+    return problems
+
+
+def _missing_common_costs(costs: pd.DataFrame, kostnader: RawTable) -> list[Problem]:
+    """A common cost post that each earlier year with common costs had (two years or more)
+    and a later year lacks."""
+    c = costs.dropna(subset=["ar", "belopp"])
+    c = c[((c["kurs_id"] == "") & (c["belopp"] > 0)).to_numpy(dtype=bool)]
+    posts: dict[int, dict[str, str]] = {}
+    for ar, post in zip(c["ar"], c["post"]):
+        if post and post.strip():
+            posts.setdefault(int(ar), {})[" ".join(post.lower().split())] = post.strip()
+    years = sorted(posts)
+    problems = []
+    for i, year in enumerate(years):
+        earlier = years[:i]
+        if len(earlier) < 2:
+            continue
+        always = set.intersection(*(set(posts[y]) for y in earlier))
+        for key in sorted(always - set(posts[year])):
+            name = posts[earlier[-1]][key]
+            problems.append(kostnader.problem(
+                None, "post", name,
+                f"Den gemensamma kostnaden ”{name}” finns för {swedish.join([str(y) for y in earlier])}"
+                f" men inte för {year}. Lägg in den för {year} om den fanns; annars ser årets "
+                "totala kostnad lägre ut i jämförelsen än den var.", WARNING))
     return problems
 
 

@@ -17,8 +17,8 @@ from pk_report.names import norm_name
 from pk_report.schema import ORGTYP_ORDER
 from pk_report.textsafe import clean, csv_cell
 
-SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Deltag.", "politiker": "Pol.",
-         "tjansteman": "Tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
+SHORT = {"genomforda_tillfallen": "Tillf.", "deltagare": "Deltaganden",
+         "politiker": "därav pol.", "tjansteman": "därav tjm.", "utvarderingar": "Utv.", "svarsfrekvens": "Svar",
          "andel_mycket_nojda": "Nöjda", "medelbetyg": "Betyg", "kostnad": "Kostnad",
          "kostnad_per_deltagare": "Kr/deltag.", "status": "Status"}
 HEADINGS = {
@@ -53,9 +53,11 @@ ATTENDANCE_KEYS = ["deltagare", "politiker", "tjansteman", "kvinnor", "man"]
 TABLE_KEYS = ["kurs_id", "kurs", "status", "genomforda_tillfallen", "deltagare", "politiker",
               "utvarderingar", "svarsfrekvens", "andel_mycket_nojda", "kostnad"]
 PERCENT_KEYS = {"svarsfrekvens", "andel_mycket_nojda"}
-TABLE_CAPTION = ("Deltag. och Pol.: deltaganden (en person räknas vid varje tillfälle hen deltog "
-                 "vid), alla och politikernas. Svar: utvärderingar mot deltagande politiker, – "
-                 "för en kurs utan utvärderingar. Nöjda: andel mycket nöjda.")
+TABLE_CAPTION = ("Deltaganden: en person räknas vid varje tillfälle hen deltog vid; därav pol.: "
+                 "politikernas deltaganden. Svar: utvärderingar mot de deltagande politikerna "
+                 "(mot deras deltaganden där utvärderingarna lämnades vid varje tillfälle), – "
+                 "för en kurs utan utvärderingar. Nöjda: andel som gav ett betyg som räknas "
+                 "som mycket nöjd.")
 
 
 def heading(key: str) -> str:
@@ -186,7 +188,9 @@ def cell(key: str, value) -> str:
 
 TEXT_COLUMNS = {"kurs", "kurs_id", "status", "tema", "tillfalle_id", "datum", "omfattning",
                 "i_plan"}
-PROSE_COLUMNS = {"kurs"}  # left out first when the terminal is narrow: the id is there
+PROSE_COLUMNS = {"kurs"}  # shortened first when the terminal is narrow
+ID_COLUMNS = {"kurs_id"}  # left out when the name, shortened, is there (issue 19 point 19)
+SHORTEST_NAME = 12  # a course name is never cut shorter than this
 
 
 class FittedTable:
@@ -248,12 +252,45 @@ class FittedTable:
 
     def __rich_console__(self, console, options):
         everything = list(range(len(self.keys)))
-        terse = [i for i in everything if self.keys[i] not in PROSE_COLUMNS]
-        for shown in (everything, terse):
-            if self.width(shown) <= options.max_width:
+        for shown in (everything, self._named(options.max_width)):
+            if shown and self.width(shown) <= options.max_width:
                 yield self.table(shown)
                 return
+        terse = [i for i in everything if self.keys[i] not in PROSE_COLUMNS]
+        if self.width(terse) <= options.max_width:
+            yield self.table(terse)
+            return
         yield from self.cards(console, options)
+
+    def _named(self, max_width: int) -> list[int]:
+        """The columns without the id, the course name shortened to what is left ('Vidareutbildn…'),
+        when the name keeps at least ``SHORTEST_NAME`` characters; else empty. The name says
+        more to a reader than the internal id."""
+        prose = [i for i, k in enumerate(self.keys) if k in PROSE_COLUMNS]
+        if len(prose) != 1 or not any(k in ID_COLUMNS for k in self.keys):
+            return []
+        shown = [i for i, k in enumerate(self.keys) if k not in ID_COLUMNS]
+        name = prose[0]
+        room = max_width - (self.width(shown) - self.widest[name])
+        if room < SHORTEST_NAME:
+            return []
+        if room < self.widest[name]:
+            short = [_middle(r[name], room) for r in self.rows]
+            if len(set(short)) < len({r[name] for r in self.rows}):
+                return []  # shortened names would look alike: the ids say more
+            self.rows = [r[:name] + [v] + r[name + 1:] for r, v in zip(self.rows, short)]
+            self.widest[name] = room
+        return shown
+
+
+def _middle(text: str, room: int) -> str:
+    """``text`` in at most ``room`` characters, its beginning and end kept around an ellipsis
+    ('Vidareu…tvådagars'): course names differ most often at the end."""
+    if len(text) <= room:
+        return text
+    head = (room - 1) // 2
+    tail = room - 1 - head
+    return text[:head].rstrip() + "…" + text[len(text) - tail:].lstrip()
 
 
 def stats_text(ds: Dataset, sessions: pd.DataFrame, courses: pd.DataFrame, per: str | None,

@@ -14,11 +14,12 @@ from pk_report.swedish import join
 
 SHORT = {"stadsdel": "Stadsdel", "fack": "Fack", "bolag": "Bolag", "kommunstyrelse": "KS",
          "fullmaktige": "KF", "stiftelse": "Stift.", "ovrigt": "Övr.", "endast_antal": "Antal",
-         "deltagare": "Totalt", "tjansteman": "Tjm."}
+         "deltagare": "Totalt", "tjansteman": "därav tjm."}
 CAPTIONS = {
     "organisationstyp": "Deltaganden: en person räknas en gång för varje tillfälle hen deltog "
                         "vid. Politiker och tjänstemän räknas efter organisationstyp (KS = "
-                        "kommunstyrelsen, KF = fullmäktige); Tjm. är tjänstemännen bland dem. "
+                        "kommunstyrelsen, KF = fullmäktige); därav tjm. är tjänstemännens deltaganden, som redan ingår i "
+                        "organisationstyperna och Totalt. "
                         "Antal: deltagare som bara finns som antal, utan organisation. Totalt = "
                         "organisationstyperna och Antal.",
     "roll": "Deltaganden: en person räknas en gång för varje tillfälle hen deltog vid. "

@@ -19,12 +19,13 @@ TERMINAL_KEYS = ["ar", "genomforda_kurser", "genomforda_tillfallen", "unika_pers
 HEADINGS = {"kurser": "Kurser", "kurser_i_plan": "I plan", "genomforda_kurser": "Kurser givna",
             "installda_kurser": "Kurser inställda", "framflyttade_kurser": "Kurser framflyttade",
             "ej_genomforda_kurser": "Kurser ej givna", "genomforda_tillfallen": "Tillf.",
-            "unika_personer": "Personer", "deltagare": "Deltag.", "politiker": "Pol.",
-            "tjansteman": "Tjm.", "utvarderingar": "Utv.", "kostnad": "Kostnad (kr)"}
-CAPTION = ("Personer: varje person en gång per kurs (de som bara finns som antal räknas med). "
-           "Deltag., Pol. och Tjm.: deltaganden, en person vid varje tillfälle hen deltog vid. "
-           "Svar räknas för de kurser som utvärderades (utvärderingar mot deltagande "
-           "politiker); en kurs utan utvärderingar räknas inte.")
+            "unika_personer": "Personer", "deltagare": "Deltaganden", "politiker": "därav pol.",
+            "tjansteman": "därav tjm.", "utvarderingar": "Utv.", "kostnad": "Kostnad (kr)"}
+CAPTION = ("Personer: varje person en gång per kurs (de där bara antalet är känt räknas med). "
+           "Deltaganden: en person vid varje tillfälle hen deltog vid; därav pol. och därav "
+           "tjm.: politikernas och tjänstemännens. Svar räknas för de kurser som utvärderades "
+           "(utvärderingar mot deltagande politiker, mot deras deltaganden där utvärderingarna "
+           "lämnades vid varje tillfälle); en kurs utan utvärderingar räknas inte.")
 MISSING = "saknas"  # in the first figure's column; the rest of the row is empty
 
 

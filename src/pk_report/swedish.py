@@ -39,6 +39,10 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "stadsdelschef": ("stadsdelschef", "stadsdelschefer", "en"),
     "fackförvaltningschef": ("fackförvaltningschef", "fackförvaltningschefer", "en"),
     "bolagschef": ("bolagschef", "bolagschefer", "en"),
+    "förvaltningschef": ("förvaltningschef", "förvaltningschefer", "en"),
+    "förvaltnings- och bolagschef": ("förvaltnings- och bolagschef",
+                                     "förvaltnings- och bolagschefer", "en"),
+    "annan tjänsteman": ("annan tjänsteman", "andra tjänstemän", "en"),
     "dag": ("dag", "dagar", "en"),
     "fel": ("fel", "fel", "ett"),
     "varning": ("varning", "varningar", "en"),
@@ -118,7 +122,8 @@ def decimal(value: float | None, decimals: int = 1) -> str:
 
 
 def kronor(amount: float) -> str:
-    return f"{integer(amount)}{NBSP}kronor"
+    """Whole kronor for running text, half up ('79 376 kronor'); tables may keep öre."""
+    return f"{integer(half_up(Fraction(str(amount))))}{NBSP}kronor"
 
 
 def date_text(value: dt.date | str | None) -> str:
@@ -140,19 +145,33 @@ EXTENTS = {"kväll": "en kväll", "halvdag": "en halvdag", "heldag": "en heldag"
            "eftermiddag": "en eftermiddag", "tvådagars": "två dagar"}
 BOARDING = {"internat", "internatform"}
 # an omfattning that is one unit of time: n sessions are "n kvällar", "en halvdag"
-UNITS = {"kväll": ("kväll", "kvällar"), "halvdag": ("halvdag", "halvdagar"),
-         "heldag": ("heldag", "heldagar"), "dag": ("dag", "dagar"),
-         "förmiddag": ("förmiddag", "förmiddagar"), "eftermiddag": ("eftermiddag", "eftermiddagar")}
+UNIT_WORDS = {"kväll": ("kväll", "kvällar"), "halvdag": ("halvdag", "halvdagar"),
+              "heldag": ("heldag", "heldagar"), "dag": ("dag", "dagar"),
+              "förmiddag": ("förmiddag", "förmiddagar"),
+              "eftermiddag": ("eftermiddag", "eftermiddagar")}
+UNITS = {"kväll": ("kvällstillfälle", "kvällstillfällen"),
+         "halvdag": ("halvdagstillfälle", "halvdagstillfällen"),
+         "heldag": ("heldagstillfälle", "heldagstillfällen"),
+         "dag": ("heldagstillfälle", "heldagstillfällen"),
+         "förmiddag": ("förmiddagstillfälle", "förmiddagstillfällen"),
+         "eftermiddag": ("eftermiddagstillfälle", "eftermiddagstillfällen")}
 
 
 def as_units(n: int, omfattning: str, among: list[int] | tuple = ()) -> str | None:
-    """``n`` sessions of one unit of time said as that many units: 'en kväll', 'sex
-    halvdagar'; ``None`` when the omfattning is not a single unit ('två dagar', 'internat,
+    """``n`` sessions of one unit of time said as that many sessions of that kind: 'ett
+    kvällstillfälle', 'sex halvdagstillfällen' (issue 19 point 11: a training is given *vid*
+    sessions, not "sex halvdagar" as an adverbial); ``None`` when the omfattning is not a single unit ('två dagar', 'internat,
     två dagar'), which is said 'om två dagar' after the sessions instead."""
     unit = UNITS.get(omfattning.strip().lower())
     if unit is None:
         return None
-    return f"{number_word(n, 'en', among)} {unit[0] if n == 1 else unit[1]}"
+    return f"{number_word(n, 'ett', among)} {unit[0] if n == 1 else unit[1]}"
+
+
+def unit_words(n: int, omfattning: str) -> str | None:
+    """``n`` sessions as units of time, for a list after "tillfällen": 'en heldag'."""
+    unit = UNIT_WORDS.get(omfattning.strip().lower())
+    return None if unit is None else f"{number_word(n, 'en')} {unit[0] if n == 1 else unit[1]}"
 
 
 def extent(omfattning: str) -> str:

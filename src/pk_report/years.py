@@ -67,7 +67,8 @@ class YearTotals:
     by_orgtyp: dict[str, int] = field(default_factory=dict)  # attendances, every role
     persons: int = 0  # persons once per course, summed over the courses (head counts included)
     persons_by_group: dict[str, int] = field(default_factory=dict)  # GROUPS -> persons, no zeros
-    uncounted: int = 0  # head counts of courses with several sessions: attendances, not persons
+    uncounted: int = 0  # head counts of courses with several sessions (persons a lower bound)
+    persons_at_least: bool = False  # some course's persons are the least it can have had
     dominance: Dominance | None = None  # nämnder against bolag at courses aimed at both
     mixed_courses: int = 0  # courses with politicians from both nämnder and bolag
 
@@ -201,7 +202,7 @@ def year_totals(ds: Dataset, courses: pd.DataFrame, ar: int) -> YearTotals:
     per_course = course_groups(ds, ar)
     found = per_course.sum()
     groups = {g: int(found[g]) for g in GROUPS if found.get(g, 0)}
-    head_counts = int((c["huvudantal"] - c["osakert_huvudantal"]).sum())
+    head_counts = int((c["kanda_personer"] - c["personer"]).sum())  # persons beyond the named
     if head_counts:
         groups[UNKNOWN] = head_counts
     return YearTotals(
@@ -218,6 +219,7 @@ def year_totals(ds: Dataset, courses: pd.DataFrame, ar: int) -> YearTotals:
         course_cost=course_cost, common_cost=common, total_cost=course_cost + common,
         by_orgtyp={k: int(v) for k, v in by_org.items()},
         persons=sum(groups.values()), persons_by_group=groups,
+        persons_at_least=bool(c["osakert_huvudantal"].sum()),
         uncounted=int(c["osakert_huvudantal"].sum()),
         dominance=dominance(per_course), mixed_courses=_mixed(per_course),
     )

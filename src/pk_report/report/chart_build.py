@@ -35,19 +35,20 @@ def grade_table(context: ReportContext, ds: Dataset) -> GradeTable | None:
         return None
     labels = list(rated[0].satisfaction.grades)
     shown = [s for s in rated if s.satisfaction.evaluations >= threshold]
-    rows = []
+    rows, differs = [], False
     for s in shown:
         sat = s.satisfaction
         counts = [sat.grades[label] for label in labels]
         top = [i for i, label in enumerate(labels) if label in sat.top_labels]
         rest = [i for i in range(len(labels)) if i not in top]
-        # each row adds up to 100, and its top grades to the share the text states (rounded
-        # as avrundning says); cells are within one of their exact value (docs/beslut.md)
+        # each cell its share rounded, the row adding up to 100 by the largest remainder
+        # (issue 19 point 6); the text's share may then differ, said under the table
+        shares = parts_of_100(counts, [(top + rest, 100)])
         share = percent(sum(counts[i] for i in top), sat.evaluations, mode) or 0
-        rows.append((s.namn, sat.evaluations, counts,
-                     parts_of_100(counts, [(top, share), (rest, 100 - share)] if top
-                                  else [(rest, 100)])))
-    return GradeTable(labels, rows, len(rated) - len(shown), threshold)
+        differs = differs or (bool(top) and sat.evaluations >= 10
+                              and sum(shares[i] for i in top) != share)
+        rows.append((s.namn, sat.evaluations, counts, shares))
+    return GradeTable(labels, rows, len(rated) - len(shown), threshold, differs)
 
 
 def idi_tables(context: ReportContext, ds: Dataset) -> dict[str, list[tuple[str, str]]]:

@@ -38,6 +38,16 @@ class Satisfaction:
     top_given: list[str] = field(default_factory=list)  # top_labels that some form gave
 
     @property
+    def highest_is_mode(self) -> bool:
+        """Whether the scale's highest grade is the most common one: only then may the text
+        call those who gave a grade counted as mycket nöjd "mycket nöjda" (issue 19 point 7);
+        else it uses the scale's own words."""
+        if not self.grades:
+            return False
+        labels = list(self.grades)
+        return self.grades[labels[-1]] > 0 and self.mode_label == labels[-1]
+
+    @property
     def mode_is_top(self) -> bool:
         """Whether the most common grade is one counted as mycket nöjd."""
         return self.mode_label in self.top_labels
@@ -68,22 +78,77 @@ class Cancellation:
     @property
     def reason_early(self) -> str:
         """The reason right after the verb when it is a decision named as a noun: ' efter
-        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ...")."""
+        styrgruppens beslut' ("flyttades fram efter styrgruppens beslut och förläggs ..."), or a
+        decision to do just what the sentence says: ' efter beslut av styrgruppen' (never
+        "flyttades fram eftersom styrgruppen beslöt att flytta fram", issue 19 point 10)."""
         kind, text = decision(self.reason)
+        if kind == "eftersom" and _circular(text):
+            return f" efter beslut av {_VERB_DECISION.match(text).group(1)}"
         return f" efter {text}" if kind == "efter" else ""
 
     @property
     def reason_late(self) -> str:
-        """The reason at the sentence's end: a decision told as one (', eftersom styrgruppen
-        beslöt att ...'), else the clerk's words quoted (' (orsak: ”Föreläsaren sjuk”)')."""
+        """The reason at the sentence's end (issue 19 point 13): a clause (', eftersom
+        styrgruppen beslöt att ...', ', eftersom föreläsaren blev sjuk'), else the clerk's
+        words as a sentence of their own ('. Orsaken angavs som ”Lokalen”'); ISO dates in it
+        as dates ('23 juni 2009')."""
         kind, text = decision(self.reason)
         if kind == "eftersom":
-            return f", eftersom {text}"
-        return f" (orsak: \u201d{self.reason}\u201d)" if self.reason and kind != "efter" else ""
+            return "" if _circular(text) else f", eftersom {_dates(text)}"
+        if not self.reason or kind == "efter":
+            return ""
+        clause = reason_clause(self.reason)
+        if clause:
+            return f", eftersom {_dates(clause)}"
+        return f". Orsaken angavs som \u201d{_dates(self.reason)}\u201d"
 
 
 _NOUN_DECISION = re.compile(r"^\w+s beslut\b", re.IGNORECASE)  # "Styrgruppens beslut ..."
-_VERB_DECISION = re.compile(r"^\w+(?: \w+)? (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+_VERB_DECISION = re.compile(r"^(\w+(?: \w+)?) (beslöt|beslutade|har beslutat)\b", re.IGNORECASE)
+_SAME_ACT = re.compile(r"\s+att (flytta fram|skjuta upp|ställa in|avboka)"
+                       r"(?: (?:utbildningen|kursen|tillfället|tillfällena))?\.?\s*", re.IGNORECASE)
+# a reason that reads as a clause: it has a finite verb the tool knows
+_FINITE = re.compile(r"\b(var|blev|hade|har|kunde|kom|fick|saknades|ställdes|flyttades|"
+                     r"avbokades|uteblev|insjuknade|behövdes|krockade|sammanföll)\b", re.IGNORECASE)
+_SICK = re.compile(r"^(\w+) (sjuk|sjuka|förhindrad|förhindrade)$", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _circular(text: str) -> bool:
+    """A decision to do what the sentence already says ('beslöt att flytta fram utbildningen')."""
+    verb = _VERB_DECISION.match(text.strip())
+    return bool(verb and _SAME_ACT.fullmatch(text.strip()[verb.end():]))
+
+
+def _dates(text: str) -> str:
+    """ISO dates written as dates: '2009-06-23' -> '23 juni 2009'."""
+    from pk_report.swedish import date_text
+
+    def one(m: re.Match) -> str:
+        try:
+            return date_text(m.group(1))
+        except ValueError:
+            return m.group(1)
+    return _ISO.sub(one, text)
+
+
+def reason_clause(reason: str) -> str:
+    """The clerk's reason as a subordinate clause to follow 'eftersom', when it reads as one
+    ('Föreläsaren var sjuk' -> 'föreläsaren var sjuk'; 'Föreläsaren sjuk' -> 'föreläsaren blev
+    sjuk'); '' when it does not ('Lokalbrist')."""
+    text = reason.strip().rstrip(".").strip()
+    sick = _SICK.match(text)
+    if sick:
+        text = f"{sick.group(1)} blev {sick.group(2)}"
+    else:
+        verb = _FINITE.search(text)
+        if not verb or verb.start() == 0:  # no finite verb, or no subject before it
+            return ""
+    # a subordinate clause puts "inte" before the finite verb ("kunde inte" -> "inte kunde")
+    text = re.sub(_FINITE.pattern + r" (inte|aldrig)\b", r"\2 \1", text, flags=re.IGNORECASE)
+    if len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def decision(reason: str) -> tuple[str, str]:
@@ -159,6 +224,7 @@ class CourseSection:
     units: list[str | None] = field(default_factory=list)  # per extent: its sessions as units
     # of time ("sex halvdagar", "en kväll"), or None ("om två dagar" follows "tillfällen")
     seasons: list[tuple[int, str]] = field(default_factory=list)  # [(4, "våren"), (2, "hösten")]
+    unit_words: list[str | None] = field(default_factory=list)  # per extent: "en heldag"
     politicians_by_kind: list[tuple[int, str]] = field(default_factory=list)  # persons per kind
     # of board, when from more than one: [(88, "stadsdelsnämnderna"), (51, "facknämnderna"), ...]
     # False when a head count is one of several held sessions: who came then is unknown, so how
@@ -167,6 +233,18 @@ class CourseSection:
     evaluation_texts: list[MarkdownText] = field(default_factory=list)  # the clerk's texts
     # about the evaluation (avsnitt KURS_ID/utvardering), under the evaluation's figures
     persons_known: bool = True
+    # forms collected per session (tied to two or more held sessions): the response rate's base
+    # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
+    head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
+    idi_threshold: int = 5  # anonymitetsgrans: IDI styles under it are "övriga typer"
+    idi_folded_small: bool = True  # every folded style was under it (else one was folded to
+    # protect another, and the folded are "redovisas inte")
+    officials_noun: str = "tjänsteman"  # what the officials are called: "förvaltnings- och
+    # bolagschef" when all are chiefs of förvaltningar and bolag (swedish.NOUNS)
+    persons_at_least: int = 0  # the persons the report counts (metrics' kanda_personer): the
+    # least the course can have had where ``persons_known`` is false
+    response_per_session: bool = False
+    evaluated_sessions: int = 0
     head_counted: list[int] = field(default_factory=list)  # held sessions (1, 2, ... in date
     # order) known only by their head count (antal_deltagare)
 
@@ -174,6 +252,13 @@ class CourseSection:
     def persons(self) -> int:
         """Deltagare: distinct persons (head counts included)."""
         return self.unique_persons
+
+    @property
+    def officials_plural(self) -> str:
+        """'tjänstemän', 'förvaltnings- och bolagschefer'."""
+        from pk_report.swedish import NOUNS
+
+        return NOUNS[self.officials_noun][1]
 
     @property
     def attendances(self) -> int:
@@ -213,6 +298,9 @@ class GradeTable:
     rows: list[tuple[str, int, list[int], list[int]]]
     left_out: int
     threshold: int
+    # some shown row's top grades add up to a share other than the text's (the text truncates,
+    # the table rounds each cell by the largest remainder): said once under the table
+    text_rounds_down: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,6 +342,8 @@ class ReportContext:
     given: int = 0  # courses held this year
     previous_given: int | None = None  # courses held the previous year in the data
     previous_sparse: bool = False  # the previous year has far fewer courses held (years.far_fewer)
+    # that year, when so: the report does not compare with it (no previous column, no change)
+    thin_year: int | None = None
     # Filled in by report.chart_build: the grade distribution per course and the IDI styles
     # with the anonymity rule applied (tables beside the charts), and the charts by name.
     grades: GradeTable | None = None
@@ -261,6 +351,7 @@ class ReportContext:
     charts: dict = field(default_factory=dict)
     # (course name, head count) of the year's courses whose persons are unknown: attendances
     # known only as a number, not counted in ``persons``
+    # (course, the least persons it can have had) where a head count is one of several sessions
     uncounted: list[tuple[str, int]] = field(default_factory=list)
     # The comparison with the previous year leaves out the kinds of board (``left_out``, their
     # definite names) that a course with head counts was aimed at in either year, naming those

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pandas as pd
 
 from pk_report import swedish
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
-                                  grade_distribution, idi_styles)
+                                  grade_distribution, idi_small_folded, idi_styles)
 from pk_report.report.context import (Cancellation, Comment, CourseSection, Dominant,
                                       GenderSatisfaction, MarkdownText, Member, OrgRow,
                                       ReportContext, Satisfaction)
@@ -61,19 +62,26 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     empty = {"sessions": sessions.iloc[0:0], "attended": attended.iloc[0:0],
              "evaluations": ev_year.iloc[0:0]}
     texts, idi = _texts(ds, year), idi_styles(ds, year)
+    small = idi_small_folded(ds, year)
     kinds = _politicians_by_kind(course_groups(ds, year))
     # postponed the year before (the latest earlier year in the data) and given this year
     before = change.previous.ar if change else None
     moved = courses[(courses["ar"] == before).to_numpy(dtype=bool)
                     & (courses["status"] == "framflyttad").to_numpy(dtype=bool)]
     postponed = {k: int(before) for k in moved["kurs_id"]}
-    sections = [_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
+    sections = [replace(_section(ds, row, *(groups[k].get(row.kurs_id, empty[k]) for k in groups),
                          texts.get(row.kurs_id, []), idi.get(row.kurs_id, {}), with_comments,
                          kinds.get(row.kurs_id, []), texts.get(row.kurs_id + EVALUATION, []),
-                         postponed.get(row.kurs_id))
+                         postponed.get(row.kurs_id)),
+                        idi_folded_small=small.get(row.kurs_id, True))
                 for row in this.itertuples(index=False)]
     given = [s for s in sections if s.status == "genomförd"]
     not_given = [s for s in sections if s.status != "genomförd"]
+    # a previous year the register has far fewer courses for is not compared at all (issue 19
+    # point 5, docs/beslut.md): no change in figures, no column for it, only why
+    thin = change.previous if change and change.previous_sparse else None
+    if thin is not None:
+        change = None
     participation = _participation(totals, change.previous if change else None)
     counted = head_counts(ds, courses, year) + (head_counts(ds, courses, change.previous.ar)
                                                  if change else [])
@@ -82,6 +90,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
                  and r.group not in blurred]
     left_out = [r for r in participation if r.group in blurred and r.previous is not None]
+    # a group left out of the comparison has no previous figure in the table or chart either
+    participation = [replace(r, previous=None) if r in left_out else r for r in participation]
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
@@ -92,21 +102,22 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         persons=totals.persons, attendances=totals.participants,
         previous_persons=change.previous.persons if change else None,
         previous_year=change.previous.ar if change else None,
-        dominant=_dominant(totals, earlier_dominance(ds, courses, year)),
+        dominant=_dominant(totals, {y: v for y, v in earlier_dominance(ds, courses, year).items()
+                                    if thin is None or y > thin.ar}),
         increased=[r for r in political if r.participants > r.previous],
         decreased=[r for r in political if r.participants < r.previous],
         unchanged=[r for r in political if r.participants == r.previous],
         officials_change=next((r for r in participation if r.group == OFFICIALS and r.previous
                                is not None and r.participants != r.previous), None),
-        given=totals.given, previous_given=change.previous.given if change else None,
-        previous_sparse=change.previous_sparse if change else False,
+        given=totals.given, previous_given=thin.given if thin else None,
+        previous_sparse=thin is not None, thin_year=thin.ar if thin else None,
         overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
         texts=texts, with_comments=with_comments,
         common_credits=_common_credits(ds, year),
-        uncounted=[(row.kurs, int(row.osakert_huvudantal)) for row in this.itertuples(index=False)
+        uncounted=[(row.kurs, int(row.kanda_personer)) for row in this.itertuples(index=False)
                    if row.osakert_huvudantal],
         left_out=[r.definite for r in left_out] if change else [],
         left_out_courses=[(h.kurs, h.ar) for h in aimed] if change and left_out else [],
@@ -231,15 +242,13 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     roles, orgs = mine["roll"].tolist(), mine["organisationstyp"].tolist()
     persons = mine["person"].tolist()
     chiefs = Counter(o for o, _ in {(o, p) for r, o, p in zip(roles, orgs, persons) if r == "chef"})
-    kinds = [(chiefs[org], CHIEF_NOUNS.get(org, "chef")) for org in ORGTYP_ORDER if chiefs.get(org)]
     clerks = len({p for r, p in zip(roles, persons) if r == "tjänsteman"})
-    if clerks:
-        kinds.append((clerks, "tjänsteman"))
-    # side by side with each other and with the politicians and officials they follow
-    officials = swedish.counts(kinds, [int(row.unika_politiker), int(row.unika_tjansteman)])
+    officials_noun, officials = _officials(chiefs, clerks, int(row.unika_politiker),
+                                           int(row.unika_tjansteman))
     extents = Counter(f for f in held["omfattning"] if f)
     counts = held["deltagare"].tolist()
     known = not int(row.osakert_huvudantal)
+    at_least = int(row.kanda_personer)
     head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
@@ -257,6 +266,7 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         participants=int(row.deltagare), politicians=int(row.unika_politiker),
         officials=int(row.unika_tjansteman),
         officials_by_kind=officials if len(officials) > 1 else [],
+        officials_noun=officials_noun,
         unique_persons=int(row.unika_personer), invited=row.inbjudna, signed_up=int(row.anmalda),
         women=int(row.kvinnor), men=int(row.man),
         women_persons=int(persons_by_kon.get("K", 0)), men_persons=int(persons_by_kon.get("M", 0)),
@@ -264,16 +274,41 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         response_base=int(row.svarsbas),
         response_base_politicians=int(row.unika_politiker) > 0 and not int(row.huvudantal),
         response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
-        gender=_gender(ds, evaluations), idi=idi,
+        gender=_gender(ds, evaluations), idi=idi, idi_threshold=ds.settings.anonymitetsgrans,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),
         extents=[(n, swedish.extent(f)) for f, n in extents.items()],
         units=[swedish.as_units(n, f) for f, n in extents.items()],
+        unit_words=[swedish.unit_words(n, f) for f, n in extents.items()],
         seasons=_seasons(held["datum"].tolist()), politicians_by_kind=politicians_by_kind,
         persons_known=known, head_counted=head_counted if not known else [],
+        head_counted_total=int(row.huvudantal), persons_at_least=at_least,
         evaluation_texts=evaluation_texts, postponed_from=postponed_from,
+        response_per_session=bool(row.svarsbas_per_tillfalle)
+        and int(row.svarsbas) != int(row.svarsbas_personer),
+        evaluated_sessions=int(row.utvarderade_tillfallen),
     )
+
+
+def _officials(chiefs: Counter, clerks: int, politicians: int, officials: int
+               ) -> tuple[str, list[str]]:
+    """What to call a course's officials and how to break them down (issue 19 points 15 and
+    20): chiefs of förvaltningar and bolag only are "förvaltnings- och bolagschefer" (or
+    förvaltningschefer, bolagschefer) by kind; otherwise "tjänstemän", as chiefs and the
+    other officials ("två chefer och fyra andra tjänstemän"). Counts side by side with each
+    other and with the politicians and officials they follow."""
+    known = {"stadsdel", "fack", "bolag"}
+    if not clerks and chiefs and set(chiefs) <= known:
+        administrations, companies = bool(set(chiefs) & {"stadsdel", "fack"}), "bolag" in chiefs
+        noun = ("förvaltnings- och bolagschef" if administrations and companies
+                else "förvaltningschef" if administrations else "bolagschef")
+        kinds = [(chiefs[o], CHIEF_NOUNS[o]) for o in ORGTYP_ORDER if chiefs.get(o)]
+        return noun, swedish.counts(kinds, [politicians, officials])
+    kinds = [(n, noun) for n, noun in ((sum(chiefs.values()), "chef"),
+                                       (clerks, "annan tjänsteman" if chiefs else "tjänsteman"))
+             if n]
+    return "tjänsteman", swedish.counts(kinds, [politicians, officials])
 
 
 TOO_FEW = re.compile(r"\b(för|alltför|otillräckligt|inte tillräckligt)\s+(få|lite|låg[at]?|"

@@ -35,24 +35,34 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
     boards = persons_by_board(ds, figures.courses, span)
     genders = persons_by_gender(ds, figures.courses, span)
     politicians = {y: sum(row[g] for g in ORGTYP_ORDER) for y, row in boards.items()}
+    sparse = _sparse(per_year)
+    thin = {before for before, _, _, _ in sparse}
+    # a thin year and every year before it are not compared with the later years
+    compared = [y for y in per_year if not thin or y.ar > max(thin)]
+    rate_bases = _rate_bases(compared)
     officials = {y: row[OFFICIALS] for y, row in boards.items()}
     return PeriodContext(
         first=span.first, last=span.last, label=span.label, kommun=ds.settings.kommun,
         years=[PeriodYear(y.ar, y.present) for y in per_year],
         missing=[y.ar for y in per_year if not y.present],
         key_figures=_key_figures(per_year, politicians, officials),
-        trends=_trends(per_year), cost_per_attendance=_cost_per_attendance(per_year),
+        trends=_trends(compared, rate_bases),
+        cost_per_attendance=_cost_per_attendance(compared),
         given_by_year={y: list(courses.loc[((courses["ar"] == y) &
                                             (courses["status"] == "genomförd")).to_numpy(dtype=bool),
                                            "kurs"]) for y in present},
         courses=_courses(courses, per_year),
         plan=_plan(courses),
         boards=_board_rows(boards, per_year),
-        board_change=_board_change(ds, figures.courses, boards, _sparse(per_year)),
-        sparse=_sparse(per_year),
+        board_change=_board_change(ds, figures.courses,
+                                   {y: v for y, v in boards.items() if not thin or y > max(thin)},
+                                   sparse),
+        sparse=sparse, rate_bases=rate_bases,
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
+        top_labels=[ds.scale.labels[v] for v in sorted(ds.scale.very_satisfied)
+                    if v in ds.scale.labels],
         uncounted=[(y.ar, y.osakert_huvudantal) for y in per_year
                    if y.present and y.osakert_huvudantal],
     )
@@ -134,9 +144,20 @@ def _some_not_evaluated(per_year: list[YearFigures]) -> bool:
     return any(y.ej_utvarderade for y in per_year if y.present)
 
 
-def _trends(per_year: list[YearFigures]) -> list[Trend]:
+def _rate_bases(per_year: list[YearFigures]) -> list[int]:
+    """The years whose response rate is counted on attendances (forms collected per session),
+    when the compared years do not all count it on the same base; else empty. A trend in the
+    rate is then not stated: it could move only because the base did."""
+    years = [y for y in per_year if y.present and y.svarsfrekvens is not None]
+    on_attendances = [y.ar for y in years if y.svarsbas_deltaganden]
+    return on_attendances if 0 < len(on_attendances) < len(years) else []
+
+
+def _trends(per_year: list[YearFigures], rate_bases: list[int] | None = None) -> list[Trend]:
     out = []
     for subject, kind, key in TRENDS:
+        if key == "svarsfrekvens" and rate_bases:
+            continue
         if key == "svarsfrekvens" and _some_not_evaluated(per_year):
             subject = "Svarsfrekvensen för de kurser som utvärderades"
         points = [(y.ar, getattr(y, key)) for y in per_year
@@ -202,7 +223,7 @@ def _course_cell(row) -> int | str:
     if row.status != "genomförd":
         return _status_word(row.status)
     if row.osakert_huvudantal:
-        return f"{swedish.integer(int(row.deltagare))} deltaganden"
+        return f"minst {swedish.integer(int(row.kanda_personer))}"
     return int(row.unika_personer)
 
 

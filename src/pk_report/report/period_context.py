@@ -213,6 +213,12 @@ class PeriodContext:
     # (year, courses given, later year, courses given): the earlier year has far fewer courses
     # in the register (years.far_fewer), so changes from it may be what was registered
     sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # years whose response rate counts attendances while other compared years count persons:
+    # the rate's trend is then not stated (the base changed, not the returns)
+    rate_bases: list[int] = field(default_factory=list)
+    # the grades counted as mycket nöjd, for the definition under the key figures (issue 19
+    # point 7): ["Mer än godkänt", "Utmärkt"]
+    top_labels: list[str] = field(default_factory=list)
 
     @property
     def present(self) -> list[int]:
