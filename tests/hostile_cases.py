@@ -521,9 +521,7 @@ CASES += [
     Case("egen rapport.typ med en slinga på 300 miljoner steg", own_typst(
         "#for i in range(300000000) { }"), 1, "blev inte klar", platform=short_time_limit),
     Case("egen rapport.typ som hämtar ett paket (`#import \"@preview/…\"`)", own_typst(
-        '#import "@preview/cetz:0.3.0": canvas'), 1, "PDF-filen kunde inte skapas",
-         shown="paketet hämtas aldrig (tom paketmapp, ingen nätväg): PDF-filen kunde inte "
-               "skapas, mallen rapport.typ pekas ut"),
+        '#import "@preview/cetz:0.3.0": canvas'), 1, "hämtar inga paket"),
     Case("vanlig text i PDF: `@goteborgsstad`, `[@rapport, s. 3]`, `$x^2$`, `Budget $100$ kurs`, "
          "länk till ett ankare som saknas, tom rubrik, emoji, CJK, tolv nivåer lista, kodblock "
          "med `table(columns:`", report_with(ORDINARY_TEXT, "pdf", "Budget $100$ kurs"), 0, "",

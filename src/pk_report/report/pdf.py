@@ -132,6 +132,13 @@ def failure_message(exc: TypstFailed, source: str, own_template: bool) -> str:
     """What the clerk reads when Typst refuses the document: Typst's words, the text it
     stumbled on, and where to fix it (the template only when the clerk gave one)."""
     detail = " ".join(exc.message.split())
+    package = re.search(r"(\w+)/([\w-]+?)[-:](\d+\.\d+\.\d+)", detail)
+    if package and "package" in detail:
+        return (f"PDF-filen kunde inte skapas: mallen rapport.typ tar in Typst-paketet "
+                f"”@{package[1]}/{package[2]}:{package[3]}”, "
+                "och pk-report hämtar inga paket (ingen nätåtkomst när PDF-filen skapas). Ta "
+                "bort raden med #import ur rapport.typ i din mallmapp, eller ta bort filen så "
+                "används standardmallen.")
     quoted = _quoted(exc)
     near = f" (vid ”{quoted}”)" if quoted else ""
     if own_template:
