@@ -377,7 +377,8 @@ SCRIPT_TEXT = ("[Fokus]{onfocus=\"document.title='PWNED'\" autofocus=\"\"} och "
                "[c](vbscript:msgbox(1)) [d](file:///etc/passwd) [webb](https://example.org/)")
 ORDINARY_TEXT = ("Kontakt @goteborgsstad, Workshop @Kulturhuset [@rapport, s. 3], $x^2$ och "
                  "[ett avsnitt som saknas](#saknas). 😀 漢字 Ωμέγα\n\n#\n\n"
-                 + "\n".join("    " * i + f"- nivå {i}" for i in range(12))
+                 + "\n".join("    " * i + f"- nivå {i}" for i in range(100))
+                 + "\n\n" + ">" * 300 + " citat"
                  + "\n\n```\nalign(center)[#table(\n  columns: (1fr,),\n```")
 
 
@@ -448,7 +449,7 @@ def ordinary_in_pdf(tmp):
 
     text = " ".join(p.extract_text() for p in PdfReader(tmp / "r.pdf").pages)
     text = "".join(text.replace("\u00ad", "").split())  # soft hyphens at line ends joined
-    for words in ("@goteborgsstad", "[@rapport,s.3]", "$x^2$", "Budget$100$kurs", "nivå11",
+    for words in ("@goteborgsstad", "[@rapport,s.3]", "$x^2$", "Budget$100$kurs", "nivå99",
                   "Ωμέγα", "ettavsnittsomsaknas"):
         assert words in text, words
 
@@ -523,11 +524,14 @@ CASES += [
     Case("egen rapport.typ som hämtar ett paket (`#import \"@preview/…\"`)", own_typst(
         '#import "@preview/cetz:0.3.0": canvas'), 1, "hämtar inga paket"),
     Case("vanlig text i PDF: `@goteborgsstad`, `[@rapport, s. 3]`, `$x^2$`, `Budget $100$ kurs`, "
-         "länk till ett ankare som saknas, tom rubrik, emoji, CJK, tolv nivåer lista, kodblock "
+         "länk till ett ankare som saknas, tom rubrik, emoji, CJK, lista i hundra nivåer, citat i "
+         "trehundra nivåer, kodblock "
          "med `table(columns:`", report_with(ORDINARY_TEXT, "pdf", "Budget $100$ kurs"), 0, "",
          check=ordinary_in_pdf,
-         shown="PDF-filen skapas; texten står som den skrevs (tecken som inget medföljande "
-               "typsnitt har, t.ex. kinesiska, visas som en ruta med skriftens namn)"),
+         shown="PDF-filen skapas, som Word- och HTML-filen; texten står som den skrevs (listor "
+               "och citat djupare än åtta nivåer förlorar sin ram, i alla format; tecken som "
+               "inget medföljande typsnitt har, t.ex. kinesiska, visas i PDF-filen som en ruta "
+               "med skriftens namn)"),
     Case("kurs_id `s 4` och `s_4` med var sin IDI-profil", similar_course_ids, 0, "",
          check=two_idi_files, shown="två diagramfiler (namnet slutar med en kort hash av id:t)"),
     Case("diagrammappen `r_diagram` är datamappen (`--data r_diagram -o r.md`)",

@@ -218,7 +218,8 @@ ORDINARY = ["Kontakt: @goteborgsstad och Workshop @Kulturhuset [@rapport, s. 3].
             "Formeln $x^2$ och priset $100$ kronor.",
             "[Till ett avsnitt som inte finns](#saknas) och [till översikten](#oversikt).",
             "#", "Glada deltagare 😀 och 漢字 och Ωμέγα.",
-            "\n".join("    " * i + "- nivå " + str(i) for i in range(12)),
+            "\n".join("    " * i + "- nivå " + str(i) for i in range(100)),
+            ">" * 300 + " Ett citat i trehundra nivåer.",
             "```\nalign(center)[#table(\n  columns: (1fr,),\n```"]
 
 
@@ -242,7 +243,8 @@ def test_at_signs_dollars_and_scripts_are_text_in_every_format(ordinary, fmt):
         " ".join(re.sub(r"<[^>]+>", "", data.decode("utf-8")).split())
     squeezed = text.replace(" ", "")
     for words in ("@goteborgsstad", "@Kulturhuset", "[@rapport,s.3]", "$x^2$", "$100$kronor",
-                  "Budget$100$kurs", "nivå11", "Ωμέγα", "Tillettavsnittsomintefinns"):
+                  "Budget$100$kurs", "nivå99", "Ωμέγα", "Tillettavsnittsomintefinns",
+                  "Ettcitatitrehundranivåer."):
         assert words in squeezed, words
 
 

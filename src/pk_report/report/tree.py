@@ -7,7 +7,8 @@
   is kept only to http, https or mailto, or to an anchor the document has, any other becomes
   its text; the only attributes left are a heading's identifier and an image's ``alt`` and a
   ``width``/``height`` that is a plain length or percentage. Event handlers, ``style``,
-  classes and every attribute of a span or div are gone before a writer runs.
+  classes and every attribute of a span or div are gone before a writer runs. Lists and
+  quotes nested deeper than eight levels give up their frame (``shallow``).
 - ``title_block``: the report's first heading is the document's title (metadata), not a
   heading; the other headings move up one level and never skip a level.
 - ``fit_tables``: column widths from the content (``table_widths``): figures never wrap, the
@@ -187,8 +188,67 @@ def sanitize(tree: dict, allowed: Mapping[str, str]) -> dict:
         node["c"] = [NO_ATTR, text, [target, title]]
         return None
 
-    tree["blocks"] = walk(blocks, links)
+    tree["blocks"] = shallow(walk(blocks, links))
     return tree
+
+
+MAX_DEPTH = 8  # lists, quotes and divs inside each other; deeper ones give up their frame
+_CONTAINERS = ("BulletList", "OrderedList", "BlockQuote", "Div", "DefinitionList")
+
+
+def shallow(blocks: list, depth: int = 0) -> list:
+    """Containers nested deeper than ``MAX_DEPTH`` become their content, in order: a list of
+    a hundred levels reads the same, and Typst refuses a document nested that deep."""
+    out = []
+    for block in blocks:
+        t = block.get("t")
+        if t not in _CONTAINERS:
+            out.append(block)
+            continue
+        parts = _parts(block)
+        if depth >= MAX_DEPTH:
+            for part in parts:
+                out += shallow(part, depth)
+            continue
+        _set_parts(block, [shallow(part, depth + 1) for part in parts])
+        out.append(block)
+    return out
+
+
+def _parts(block: Node) -> list[list]:
+    t, c = block["t"], block["c"]
+    if t == "BulletList":
+        return list(c)
+    if t == "OrderedList":
+        return list(c[1])
+    if t == "BlockQuote":
+        return [c]
+    if t == "Div":
+        return [c[1]]
+    out = []  # DefinitionList: each term as a paragraph, then its definitions
+    for term, definitions in c:
+        out.append([{"t": "Para", "c": term}])
+        out += definitions
+    return out
+
+
+def _set_parts(block: Node, parts: list[list]) -> None:
+    t = block["t"]
+    if t == "BulletList":
+        block["c"] = parts
+    elif t == "OrderedList":
+        block["c"][1] = parts
+    elif t == "BlockQuote":
+        block["c"] = parts[0]
+    elif t == "Div":
+        block["c"][1] = parts[0]
+    else:
+        terms, i = [], 0
+        for _term, definitions in block["c"]:
+            term = parts[i][0]["c"]
+            terms.append([term, parts[i + 1:i + 1 + len(definitions)]])
+            i += 1 + len(definitions)
+        block["c"] = terms
 
 
 def _table_parts_plain(c: list) -> None:
