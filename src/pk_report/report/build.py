@@ -102,9 +102,9 @@ def refuse_chart_folder(output: Path, folder: Path, data: Path | None,
         refuse_inputs(folder, data, templates)
     except UsageError as exc:
         raise UsageError(
-            f"Diagrammen till {output.name} skulle skrivas i mappen {folder}, men den mappen "
-            "läser rapporten från (registret, mallarna eller pk-reports egna filer) och skrivs "
-            "aldrig i. Ge rapporten ett annat namn med -o (diagrammen hamnar i NAMN_diagram "
+            f"Diagrammen till {output.name} skulle skrivas i mappen {folder}, men där ligger "
+            "det som rapporten läses från (registret, mallarna eller pk-reports egna filer), "
+            "och där skrivs aldrig något. Ge rapporten ett annat namn med -o (diagrammen hamnar i NAMN_diagram "
             "bredvid den), eller bygg med --utan-diagram.") from exc
 
 
