@@ -3,14 +3,13 @@
 - Packages: Typst's package path and package cache are an empty folder, and the proxy for
   any download is a closed local port, so ``#import "@preview/…"`` fails at once instead of
   contacting the package server (and no package the user has cached is ever loaded).
-- Time: the compiler runs in a child process (forked where the platform can, else spawned)
-  that is ended after ``TIME_LIMIT`` seconds; the build then says so in Swedish. Where no
-  child process can be started, it runs here, still without network.
+- Time: the compiler runs in a child process (a fresh interpreter that imports only typst, on
+  every platform) that is ended after ``TIME_LIMIT`` seconds; the build then says so in
+  Swedish. Where no child process can be started, it runs here, still without network.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import tempfile
@@ -61,62 +60,73 @@ def _compile(main: str, root: str, fonts: list[str], options: dict) -> bytes:
                               str(exc.diagnostic or "")) from None
 
 
-def _child(conn, main, root, fonts, options) -> None:
-    try:
-        conn.send(("ok", _compile(main, root, fonts, options)))
-    except TypstFailed as exc:
-        conn.send(("typst", (exc.message, exc.hints, exc.diagnostic)))
-    except BaseException as exc:  # a panic in the compiler: the parent says so
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
+# The child: a fresh interpreter that imports only typst (a fork of this process, with pandas
+# and matplotlib loaded, cost four times the CPU). Arguments as JSON; the PDF into a file;
+# Typst's own refusal as JSON on stdout with exit code 3.
+_CHILD = """
+import json, sys
+import typst
+a = json.loads(sys.argv[1])
+try:
+    pdf = typst.compile(a["main"], root=a["root"], font_paths=a["fonts"],
+                        ignore_system_fonts=True, package_path=a["packages"],
+                        package_cache_path=a["packages"], **a["options"])
+except typst.TypstError as exc:
+    print(json.dumps({"message": str(exc.message), "hints": [str(h) for h in exc.hints or []],
+                      "diagnostic": str(exc.diagnostic or "")}))
+    sys.exit(3)
+with open(a["out"], "wb") as fh:
+    fh.write(pdf)
+"""
 
 
-def _method() -> str | None:
-    try:
-        methods = multiprocessing.get_all_start_methods()
-    except Exception:
-        return None
-    if "fork" in methods and sys.platform != "darwin":
-        return "fork"
-    return "spawn" if "spawn" in methods else None
+def _child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_PROXY", "no_proxy")}
+    env.update(dict.fromkeys(_PROXIES, _NO_NETWORK))
+    return env
+
+
+def _json_options(options: dict) -> dict:
+    out = dict(options)
+    stamp = out.get("timestamp")
+    if stamp is not None and not isinstance(stamp, int):
+        out["timestamp"] = int(stamp.timestamp())
+    return out
 
 
 def compile_pdf(main: Path, root: Path, fonts: list[str], options: dict,
                 limit: float | None = None) -> bytes:
     """The PDF of ``main`` (Typst), compiled offline within the time limit."""
+    import json
+    import subprocess
+
     limit = TIME_LIMIT if limit is None else limit
-    how = _method()
-    if how is None:
+    if not sys.executable:  # an embedded interpreter: no child to start
         return _compile(str(main), str(root), fonts, options)
-    ctx = multiprocessing.get_context(how)
-    parent, child = ctx.Pipe(duplex=False)
-    try:
-        process = ctx.Process(target=_child, args=(child, str(main), str(root), fonts, options),
-                              daemon=True)
-        process.start()
-    except (OSError, RuntimeError, ValueError):
-        parent.close()
-        child.close()
-        return _compile(str(main), str(root), fonts, options)
-    child.close()
-    try:
-        if not parent.poll(limit):
-            process.kill()
-            process.join()
+    with tempfile.TemporaryDirectory() as tmp:
+        packages = Path(tmp) / "paket"
+        packages.mkdir()
+        out = Path(tmp) / "rapport.pdf"
+        args = json.dumps({"main": str(main), "root": str(root), "fonts": fonts,
+                           "packages": str(packages), "out": str(out),
+                           "options": _json_options(options)})
+        try:
+            proc = subprocess.run([sys.executable, "-I", "-c", _CHILD, args], env=_child_env(),
+                                  capture_output=True, timeout=limit, check=False)
+        except subprocess.TimeoutExpired:
             raise OutputError(
                 f"PDF-filen kunde inte skapas: Typst blev inte klar på {round(limit)} sekunder "
                 "och avbröts. Kontrollera rapportens texter och din mall rapport.typ om du har "
-                "en egen, eller skapa rapporten som Word (.docx) eller webbsida (.html).")
-        status, value = parent.recv()
-    except (EOFError, OSError):
-        status, value = "error", "barnprocessen avslutades"
-    finally:
-        parent.close()
-    process.join()
-    if status == "ok":
-        return value
-    if status == "typst":
-        raise TypstFailed(*value)
-    raise OutputError(f"PDF-filen kunde inte skapas: Typst avbröts ({value}). Skapa rapporten "
-                      "som Word (.docx) eller webbsida (.html), och rapportera felet.")
+                "en egen, eller skapa rapporten som Word (.docx) eller webbsida (.html)."
+            ) from None
+        except OSError:
+            return _compile(str(main), str(root), fonts, options)
+        if proc.returncode == 0 and out.is_file():
+            return out.read_bytes()
+    if proc.returncode == 3:
+        failed = json.loads(proc.stdout.decode("utf-8"))
+        raise TypstFailed(failed["message"], failed["hints"], failed["diagnostic"])
+    detail = " ".join(proc.stderr.decode("utf-8", "replace").split())[-300:]
+    raise OutputError(f"PDF-filen kunde inte skapas: Typst avbröts ({detail or proc.returncode})."
+                      " Skapa rapporten som Word (.docx) eller webbsida (.html), och rapportera "
+                      "felet.")
