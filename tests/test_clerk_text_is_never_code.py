@@ -170,16 +170,23 @@ def _listener():
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(5)
-    server.settimeout(5)
+    server.settimeout(0.5)
     hits: list[bytes] = []
 
-    def accept():
-        try:
-            conn, _ = server.accept()
-            hits.append(conn.recv(200))
+    def accept():  # every connection noted and answered (a browser moves on) until closed
+        while True:
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # the test closed the server
+                return
+            try:
+                hits.append(conn.recv(200))
+                conn.sendall(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+            except OSError:
+                pass
             conn.close()
-        except OSError:
-            pass
 
     threading.Thread(target=accept, daemon=True).start()
     return server, hits
@@ -282,3 +289,22 @@ def test_a_typst_failure_blames_the_text_not_a_template_none_was_given():
     own = failure_message(exc, "", own_template=True)
     assert "rapport.typ" not in bundled and "”X”" in bundled and "texter" in bundled
     assert "rapport.typ" in own
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_a_shared_stylesheet_cannot_make_the_reader_fetch_anything(tmp_path):
+    """A municipality's shared rapport.css with url(http://…) would tell a server who reads the
+    report; the page's Content-Security-Policy stops the request in the browser."""
+    server, hits = _listener()
+    url = f"http://127.0.0.1:{server.getsockname()[1]}"
+    own = tmp_path / "mallar"
+    own.mkdir()
+    (own / "rapport.css").write_text(f'@import url("{url}/a.css");\n'
+                                     f'body {{ background: url("{url}/b.png"); }}\n',
+                                     encoding="utf-8")
+    page = tmp_path / "rapport.html"
+    page.write_bytes(report_bytes(2009, register_with(tmp_path), "html", own, False))
+    _dump_dom(page)
+    time.sleep(0.2)
+    server.close()
+    assert hits == []
