@@ -206,11 +206,16 @@ def shallow(blocks: list, depth: int = 0) -> list:
             out.append(block)
             continue
         parts = _parts(block)
-        if depth >= MAX_DEPTH:
+        if depth >= MAX_DEPTH:  # each item its own paragraph, no longer run together
             for part in parts:
-                out += shallow(part, depth)
+                out += [{"t": "Para", "c": b["c"]} if b["t"] == "Plain" else b
+                        for b in shallow(part, depth)]
             continue
-        _set_parts(block, [shallow(part, depth + 1) for part in parts])
+        parts = [shallow(part, depth + 1) for part in parts]
+        if depth + 1 >= MAX_DEPTH:  # an item's text apart from the paragraphs lifted into it
+            parts = [[{"t": "Para", "c": b["c"]} if b["t"] == "Plain" and len(part) > 1 else b
+                      for b in part] for part in parts]
+        _set_parts(block, parts)
         out.append(block)
     return out
 
