@@ -625,3 +625,174 @@ CASES += [
     Case("samma fem: `stats --format json`", confusable_stats, 0, '"unika_personer": 2',
          shown="två personer: Anna Svensson (fyra stavningar) och namnet med kyrilliskt А"),
 ]
+
+
+# --- secdoc (issue 18 points 1-3, 9-13): the clerk's text in documents, chart files ----------
+# Kept as one block at the end, apart from the cases above, so that branches merge easily.
+
+SCRIPT_TEXT = ("[Fokus]{onfocus=\"document.title='PWNED'\" autofocus=\"\"} och "
+               "[Mus]{onmouseover=\"alert(1)\" style=\"position:fixed;width:100%\"}; "
+               "[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) "
+               "[c](vbscript:msgbox(1)) [d](file:///etc/passwd) [webb](https://example.org/)")
+ORDINARY_TEXT = ("Kontakt @goteborgsstad, Workshop @Kulturhuset [@rapport, s. 3], $x^2$ och "
+                 "[ett avsnitt som saknas](#saknas). 😀 漢字 Ωμέγα\n\n#\n\n"
+                 + "\n".join("    " * i + f"- nivå {i}" for i in range(100))
+                 + "\n\n" + ">" * 300 + " citat"
+                 + "\n\n```\nalign(center)[#table(\n  columns: (1fr,),\n```")
+
+
+def with_text(text: str, course: str = ""):
+    def edit(tables):
+        header = tables["texter"][0]
+        tables["texter"].append([{"ar": "2009", "avsnitt": "inledning", "text": text}.get(c, "")
+                                 for c in header])
+        if course:  # the first course given in 2009
+            rows = tables["kurser"]
+            row = next(r for r in rows[1:] if r[0] == "2009")
+            row[rows[0].index("namn")] = course
+    return edit
+
+
+def report_with(text: str, suffix: str, course: str = ""):
+    def make(tmp):
+        return ["build", "2009", "--data", sample(tmp, edit=with_text(text, course)),
+                "-o", tmp / f"r.{suffix}"]
+    return make
+
+
+def no_script_in_html(tmp):
+    import re
+
+    html = (tmp / "r.html").read_text(encoding="utf-8")
+    body = html[html.index("<body"):]
+    assert not re.search(r"\son\w+\s*=", body) and "position:fixed" not in body
+    assert re.findall(r'href="([^"]*)"', body) == ["https://example.org/"]
+    assert "script-src 'none'" in html[:html.index("<body")]
+
+
+def web_links_only_in_docx(tmp):
+    import zipfile
+
+    with zipfile.ZipFile(tmp / "r.docx") as z:
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+    import re
+
+    assert re.findall(r'Target="([^"]*)" TargetMode="External"', rels) == ["https://example.org/"]
+
+
+def pdf_uris(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [str(a.get_object()["/A"]["/URI"]) for page in PdfReader(path).pages
+            for a in page.get("/Annots") or [] if "/URI" in a.get_object().get("/A", {})]
+
+
+def web_links_only_in_pdf(tmp):
+    assert pdf_uris(tmp / "r.pdf") == ["https://example.org/"]
+
+
+def width_attack(tmp):
+    text = '![Diagram](diagram/betyg_per_kurs.png){width="50%);#read(\\"/etc/passwd\\")//"}'
+    return ["build", "2009", "--data", sample(tmp, edit=with_text(text)), "-o", tmp / "r.pdf"]
+
+
+def no_file_in_pdf(tmp):
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(tmp / "r.pdf").pages)
+    assert "root:" not in text
+
+
+def ordinary_in_pdf(tmp):
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(tmp / "r.pdf").pages)
+    text = "".join(text.replace("\u00ad", "").split())  # soft hyphens at line ends joined
+    for words in ("@goteborgsstad", "[@rapport,s.3]", "$x^2$", "Budget$100$kurs", "nivå99",
+                  "Ωμέγα", "ettavsnittsomsaknas"):
+        assert words in text, words
+
+
+def own_typst(body: str):
+    def make(tmp):
+        folder = tmp / "mallar"
+        folder.mkdir()
+        (folder / "rapport.typ").write_text(body + "\n$body$\n", encoding="utf-8")
+        return ["build", "2009", "--mallar", folder, "-o", tmp / "r.pdf"]
+    return make
+
+
+@contextmanager
+def short_time_limit():
+    from pk_report.report import typst_run
+
+    saved = typst_run.TIME_LIMIT
+    typst_run.TIME_LIMIT = 3
+    try:
+        yield
+    finally:
+        typst_run.TIME_LIMIT = saved
+
+
+def similar_course_ids(tmp):
+    styles = {"s 4": ["Producer"] * 6 + ["Relator"] * 6,
+              "s_4": ["Motivator"] * 6 + ["Processor"] * 6}
+    tables = minimal_tables(
+        kurser=[{"ar": 2009, "kurs_id": k, "namn": f"Kurs {k}"} for k in styles],
+        tillfallen=[{"tillfalle_id": f"{k}-1", "kurs_id": k, "datum": "2009-03-01"}
+                    for k in styles],
+        deltagare=[{"tillfalle_id": f"{k}-1", "namn": f"{k} {i}"} for k in styles
+                   for i in range(12)],
+        idi=[{"tillfalle_id": f"{k}-1", "stil": s} for k, ss in styles.items() for s in ss])
+    return ["build", "2009", "--data", write_csv_folder(tmp / "data", tables), "-o", tmp / "r.md"]
+
+
+def two_idi_files(tmp):
+    files = sorted(p.name for p in (tmp / "r_diagram").glob("idi_*.png"))
+    assert len(files) == 2 and len({(tmp / "r_diagram" / f).read_bytes() for f in files}) == 2
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert all(f in text for f in files), files
+
+
+def charts_into_data(tmp):
+    data = sample(tmp)
+    renamed = data.parent / "r_diagram"
+    data.rename(renamed)
+    return ["build", "2009", "--data", renamed, "-o", tmp / "r.md"]
+
+
+def data_untouched(tmp):
+    assert not list((tmp / "r_diagram").glob("*.png")) and not (tmp / "r.md").exists()
+
+
+CASES += [
+    Case("skript i texter: `[x]{onfocus=… autofocus}`, `style=`, länkar till `javascript:`, "
+         "`data:`, `vbscript:`, `file:` (HTML)", report_with(SCRIPT_TEXT, "html"), 0, "",
+         check=no_script_in_html,
+         shown="attributen tas bort och länkarna blir text; bara https-länken finns kvar; sidan "
+               "har en Content-Security-Policy som förbjuder skript (prövat i Chromium)"),
+    Case("samma länkar i Word", report_with(SCRIPT_TEXT, "docx"), 0, "",
+         check=web_links_only_in_docx, shown="dokumentets enda externa relation är https-länken"),
+    Case("samma länkar i PDF", report_with(SCRIPT_TEXT, "pdf"), 0, "", check=web_links_only_in_pdf,
+         shown="PDF-filens enda /URI-åtgärd är https-länken"),
+    Case("Typst-kod i en bildbredd (`{width=\"50%);#read(…)//\"}` på ett av diagrammens namn)",
+         width_attack, 0, "", check=no_file_in_pdf,
+         shown="bredden är ingen längd och tas bort; ingen fil läses"),
+    Case("egen rapport.typ med en slinga på 300 miljoner steg", own_typst(
+        "#for i in range(300000000) { }"), 1, "blev inte klar", platform=short_time_limit),
+    Case("egen rapport.typ som hämtar ett paket (`#import \"@preview/…\"`)", own_typst(
+        '#import "@preview/cetz:0.3.0": canvas'), 1, "hämtar inga paket"),
+    Case("vanlig text i PDF: `@goteborgsstad`, `[@rapport, s. 3]`, `$x^2$`, `Budget $100$ kurs`, "
+         "länk till ett ankare som saknas, tom rubrik, emoji, CJK, lista i hundra nivåer, citat i "
+         "trehundra nivåer, kodblock "
+         "med `table(columns:`", report_with(ORDINARY_TEXT, "pdf", "Budget $100$ kurs"), 0, "",
+         check=ordinary_in_pdf,
+         shown="PDF-filen skapas, som Word- och HTML-filen; texten står som den skrevs (listor "
+               "och citat djupare än åtta nivåer förlorar sin ram, i alla format; tecken som "
+               "inget medföljande typsnitt har, t.ex. kinesiska, visas i PDF-filen som en ruta "
+               "med skriftens namn)"),
+    Case("kurs_id `s 4` och `s_4` med var sin IDI-profil", similar_course_ids, 0, "",
+         check=two_idi_files, shown="två diagramfiler (namnet slutar med en kort hash av id:t)"),
+    Case("diagrammappen `r_diagram` är datamappen (`--data r_diagram -o r.md`)",
+         charts_into_data, 2, "Diagrammen till", check=data_untouched),
+]

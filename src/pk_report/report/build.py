@@ -94,6 +94,20 @@ def chart_folder_for(output: Path | None, fmt: str, without_charts: bool) -> str
     return None if output is None else f"{output.stem}_diagram"
 
 
+def refuse_chart_folder(output: Path, folder: Path, data: Path | None,
+                        templates: Path | None) -> None:
+    """UsageError when the charts of a Markdown report would land in the register, the
+    templates or the files that ship with pk-report (``writing.refuse_inputs``)."""
+    try:
+        refuse_inputs(folder, data, templates)
+    except UsageError as exc:
+        raise UsageError(
+            f"Diagrammen till {output.name} skulle skrivas i mappen {folder}, men där ligger "
+            "det som rapporten läses från (registret, mallarna eller pk-reports egna filer), "
+            "och där skrivs aldrig något. Ge rapporten ett annat namn med -o (diagrammen hamnar i NAMN_diagram "
+            "bredvid den), eller bygg med --utan-diagram.") from exc
+
+
 FORMAT_NAMES = {"md": "Markdown", "docx": "Word-dokument", "html": "webbsida", "pdf": "PDF"}
 
 
@@ -123,6 +137,9 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
         from pk_report.sources import locate
 
         refuse_inputs(output, locate(data).path, templates)
+        charts = chart_folder_for(output, fmt, without_charts)
+        if fmt == "md" and charts is not None:  # refused where -o would be, and for the same
+            refuse_chart_folder(output, output.parent / charts, locate(data).path, templates)
     if output is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
         kind = "Ett Word-dokument" if fmt == "docx" else "En PDF-fil"
         raise UsageError(f"{kind} är binärt och skrivs inte till terminalen. Ange "

@@ -148,7 +148,8 @@ def _idi(kurs_id: str, name: str, cells: list[tuple[str, str]]) -> Chart:
     alt = (f"Rutnät med IDI:s fyra beteendestilar för {name}, ordnade efter strävan att påverka "
            f"och styra andra (vågrätt) och strävan efter känslomässig kontakt (lodrätt), med "
            f"antalet deltagarprofiler i varje: {swedish.join(figures)}.")
-    return Chart(f"idi_{_safe(kurs_id)}", f"IDI-profiler i {name}", alt, "quadrants",
+    return Chart(f"idi_{_safe(kurs_id)}_{_short_hash(kurs_id)}", f"IDI-profiler i {name}", alt,
+                 "quadrants",
                  {"cells": dict(cells)}, key=f"idi:{kurs_id}")
 
 
@@ -196,6 +197,14 @@ def period_charts(context: PeriodContext) -> list[Chart]:
 
 def _int(value) -> str:
     return "–" if value is None else swedish.integer(value)
+
+
+def _short_hash(text: str) -> str:
+    """Eight hex digits of the exact id: "s 4" and "s_4" share ``_safe`` but not this, so two
+    courses never share a chart file."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _safe(text: str) -> str:

@@ -91,8 +91,9 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
         tree = sanitize(tree, _sources(names))
         variables = {"pk-title": info.title, "pk-kommun": info.kommun, "pk-datum": info.datum,
                      "pk-diarienummer": info.diarienummer, "pk-author": info.author}
-        return make_pdf(tree, variables, template_file("rapport.typ", own_templates), images,
-                        names, own_templates)
+        template = template_file("rapport.typ", own_templates)
+        return make_pdf(tree, variables, template, images, names, own_templates,
+                        own_template=template != templates_dir() / "rapport.typ")
     tree = sanitize(tree, _sources({path: _data_uri(data) for path, data in images.items()}))
     tree["meta"] = _metadata(info)
     if fmt == "docx":

@@ -3,7 +3,9 @@
 Every run is sandboxed (``--sandbox``): pandoc reads no file and reaches no network except
 what is named on its command line, so nothing in the report's Markdown can make it read
 ``/etc/passwd`` or fetch ``http://…``. The clerk's Markdown is read without the raw
-extensions, so ```` ```{=openxml} ````, ``<script>`` and ``\\input`` are text, not output.
+extensions, so ```` ```{=openxml} ````, ``<script>`` and ``\\input`` are text, not output;
+without citations, TeX math and metadata blocks, so ``@kulturhuset``, ``$100$`` and a line of
+``---`` are text as in Word and HTML, in every format.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 from pk_report.errors import OutputError
 
 # Markdown as the templates write it, minus everything that passes text through unread.
-READER = "markdown-raw_html-raw_attribute-raw_tex"
+READER = ("markdown-raw_html-raw_attribute-raw_tex-citations-tex_math_dollars"
+          "-tex_math_single_backslash-yaml_metadata_block-pandoc_title_block")
 TIMEOUT = 120  # seconds; pandoc needs well under one for a report
 
 

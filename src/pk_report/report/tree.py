@@ -1,9 +1,14 @@
 """The report as pandoc's document tree (JSON), made safe and finished before any writer runs.
 
-- ``sanitize``: nothing the Markdown says can read a file, reach the network or inject raw
-  output. Raw blocks and inlines become their text; an image is kept only when the build
-  handed its bytes in (``images``, the tool's own charts), any other image becomes its alt
-  text.
+- ``sanitize``: nothing the Markdown says can read a file, reach the network, run a script
+  or inject raw output, in any format. An allow-list, not a deny-list: raw blocks and inlines
+  become their text (math and citations too); an image is kept only when the build handed its
+  bytes in (``images``, the tool's own charts), any other image becomes its alt text; a link
+  is kept only to http, https or mailto, or to an anchor the document has, any other becomes
+  its text; the only attributes left are a heading's identifier and an image's ``alt`` and a
+  ``width``/``height`` that is a plain length or percentage. Event handlers, ``style``,
+  classes and every attribute of a span or div are gone before a writer runs. Lists and
+  quotes nested deeper than eight levels give up their frame (``shallow``).
 - ``title_block``: the report's first heading is the document's title (metadata), not a
   heading; the other headings move up one level and never skip a level.
 - ``fit_tables``: column widths from the content (``table_widths``): figures never wrap, the
@@ -14,6 +19,7 @@ Every writer (DOCX, HTML, Typst) gets the same tree, so the three documents agre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 
 from pk_report.report.table_widths import column_widths
@@ -82,41 +88,192 @@ def stringify(value: object) -> str:
     return "".join(parts).strip()
 
 
-def text_inlines(text: str) -> list[Node]:
-    """Plain text as inlines (words and spaces)."""
+def text_inlines(text: str, keep_edges: bool = False) -> list[Node]:
+    """Plain text as inlines (words and spaces); with ``keep_edges``, a space at either end
+    stays a space."""
     out: list[Node] = []
     for i, word in enumerate(text.split()):
         if i:
             out.append({"t": "Space"})
         out.append({"t": "Str", "c": word})
+    if keep_edges and text[:1].isspace():
+        out.insert(0, {"t": "Space"})
+    if keep_edges and text[-1:].isspace() and text.strip():
+        out.append({"t": "Space"})
     return out
 
 
 # --- sanitize --------------------------------------------------------------------------------
 
-def sanitize(tree: dict, allowed: Mapping[str, str]) -> dict:
-    """Raw output becomes text; images not in ``allowed`` (source -> new source) become their
-    alt text, allowed ones get their new source (a data: URI, or a file name for Typst)."""
+NO_ATTR = ["", [], []]
+# The URL schemes a report links to: the web and e-mail. Nothing with whitespace or controls
+# in it (a browser drops a tab inside "java\tscript:").
+_URL = re.compile(r"(?:https?://[^\s/?#\\]+|mailto:[^\s:/]+@)[^\s\x00-\x1f\x7f]*", re.I)
+_ANCHOR = re.compile(r"#([\w.:-]+)")
+# A length or percentage as the report writes one (Typst, CSS and pandoc's DOCX all read it).
+LENGTH = re.compile(r"\d{1,4}(?:\.\d{1,4})?(?:%|cm|mm|in|pt|px|em)")
+_IMAGE_KEYS = {"alt": None, "width": LENGTH, "height": LENGTH}
 
-    def visit(node: Node) -> list[Node] | None:
+
+def safe_url(target: str, anchors: set[str]) -> bool:
+    """Whether a link may point to ``target``: http(s), mailto, or an anchor that exists."""
+    anchor = _ANCHOR.fullmatch(target)
+    if anchor:
+        return anchor[1] in anchors
+    return bool(_URL.fullmatch(target))
+
+
+def _image_attr(attr: list) -> list:
+    """An image keeps its ``alt`` and a plain ``width``/``height``; no id, no class."""
+    kept = []
+    for key, value in attr[2]:
+        rule = _IMAGE_KEYS.get(key)
+        if key in _IMAGE_KEYS and (rule is None or rule.fullmatch(value)) and \
+                key not in dict(kept):
+            kept.append([key, value])
+    return ["", [], kept]
+
+
+def _heading_attr(attr: list) -> list:
+    """A heading keeps its identifier (the target of the document's own links), only that."""
+    return [attr[0] if _ANCHOR.fullmatch("#" + attr[0]) else "", [], []]
+
+
+def sanitize(tree: dict, allowed: Mapping[str, str]) -> dict:
+    """The tree made safe (see the module's description). ``allowed`` maps each image source
+    the build handed in to its new source (a data: URI, or a file name for Typst)."""
+    anchors: set[str] = set()
+
+    def clean(node: Node) -> list[Node] | None:
         t = node["t"]
+        c = node.get("c")
         if t == "RawBlock":
-            return [{"t": "CodeBlock", "c": [["", [], []], node["c"][1]]}]
+            return [{"t": "CodeBlock", "c": [NO_ATTR, c[1]]}]
         if t == "RawInline":
-            return [{"t": "Code", "c": [["", [], []], node["c"][1]]}]
+            return [{"t": "Code", "c": [NO_ATTR, c[1]]}]
+        if t == "Math":
+            return text_inlines(c[1], keep_edges=True)
+        if t == "Cite":
+            return c[1]
+        if t == "Header":
+            if not stringify(c[2]):
+                return []  # an empty heading: nothing to read, and PDF/UA refuses it
+            node["c"] = [c[0], _heading_attr(c[1]), c[2]]
+            if node["c"][1][0]:
+                anchors.add(node["c"][1][0])
+            return None
         if t == "Image":
-            attr, alt, (src, title) = node["c"]
+            attr, alt, (src, title) = c
             if src in allowed:
-                node["c"] = [attr, alt, [allowed[src], title]]
+                node["c"] = [_image_attr(attr), alt, [allowed[src], title]]
                 return None
-            return [{"t": "Span", "c": [["", [], []], alt]}]
-        if t == "Figure" and not any(n["t"] == "Image" for n in nodes(node["c"][2])):
+            return [{"t": "Span", "c": [NO_ATTR, alt]}]
+        if t == "Figure" and not any(n["t"] == "Image" for n in nodes(c[2])):
             # A figure whose image was dropped: its text as a paragraph.
-            return [{"t": "Para", "c": b["c"]} if b["t"] == "Plain" else b for b in node["c"][2]]
+            return [{"t": "Para", "c": b["c"]} if b["t"] == "Plain" else b for b in c[2]]
+        if isinstance(c, list) and c and _is_attr(c[0]):
+            c[0] = NO_ATTR  # spans, divs, code, tables, figures …: no attributes at all
+        if t == "Table":
+            _table_parts_plain(c)
         return None
 
-    tree["blocks"] = walk(tree["blocks"], visit)
+    blocks = walk(tree["blocks"], clean)
+
+    def links(node: Node) -> list[Node] | None:
+        if node["t"] != "Link":
+            return None
+        _attr, text, (target, title) = node["c"]
+        if not safe_url(target, anchors):
+            return [{"t": "Span", "c": [NO_ATTR, text]}]
+        node["c"] = [NO_ATTR, text, [target, title]]
+        return None
+
+    tree["blocks"] = shallow(walk(blocks, links))
     return tree
+
+
+MAX_DEPTH = 8  # lists, quotes and divs inside each other; deeper ones give up their frame
+_CONTAINERS = ("BulletList", "OrderedList", "BlockQuote", "Div", "DefinitionList")
+
+
+def shallow(blocks: list, depth: int = 0) -> list:
+    """Containers nested deeper than ``MAX_DEPTH`` become their content, in order: a list of
+    a hundred levels reads the same, and Typst refuses a document nested that deep."""
+    out = []
+    for block in blocks:
+        t = block.get("t")
+        if t not in _CONTAINERS:
+            out.append(block)
+            continue
+        parts = _parts(block)
+        if depth >= MAX_DEPTH:  # each item its own paragraph, no longer run together
+            for part in parts:
+                out += [{"t": "Para", "c": b["c"]} if b["t"] == "Plain" else b
+                        for b in shallow(part, depth)]
+            continue
+        parts = [shallow(part, depth + 1) for part in parts]
+        if depth + 1 >= MAX_DEPTH:  # an item's text apart from the paragraphs lifted into it
+            parts = [[{"t": "Para", "c": b["c"]} if b["t"] == "Plain" and len(part) > 1 else b
+                      for b in part] for part in parts]
+        _set_parts(block, parts)
+        out.append(block)
+    return out
+
+
+def _parts(block: Node) -> list[list]:
+    t, c = block["t"], block["c"]
+    if t == "BulletList":
+        return list(c)
+    if t == "OrderedList":
+        return list(c[1])
+    if t == "BlockQuote":
+        return [c]
+    if t == "Div":
+        return [c[1]]
+    out = []  # DefinitionList: each term as a paragraph, then its definitions
+    for term, definitions in c:
+        out.append([{"t": "Para", "c": term}])
+        out += definitions
+    return out
+
+
+def _set_parts(block: Node, parts: list[list]) -> None:
+    t = block["t"]
+    if t == "BulletList":
+        block["c"] = parts
+    elif t == "OrderedList":
+        block["c"][1] = parts
+    elif t == "BlockQuote":
+        block["c"] = parts[0]
+    elif t == "Div":
+        block["c"][1] = parts[0]
+    else:
+        terms, i = [], 0
+        for _term, definitions in block["c"]:
+            term = parts[i][0]["c"]
+            terms.append([term, parts[i + 1:i + 1 + len(definitions)]])
+            i += 1 + len(definitions)
+        block["c"] = terms
+
+
+def _table_parts_plain(c: list) -> None:
+    """A table's head, bodies, foot, rows and cells without attributes."""
+    _attr, _caption, _specs, head, bodies, foot = c
+    rows = list(head[1]) + list(foot[1])
+    head[0] = foot[0] = NO_ATTR
+    for body in bodies:
+        body[0] = NO_ATTR
+        rows += list(body[2]) + list(body[3])
+    for row in rows:
+        row[0] = NO_ATTR
+        for cell in row[1]:
+            cell[0] = NO_ATTR
+
+
+def _is_attr(value: object) -> bool:
+    """Whether ``value`` is pandoc's Attr: [identifier, [classes], [[key, value], …]]."""
+    return isinstance(value, list) and len(value) == 3 and isinstance(value[0], str) and \
+        isinstance(value[1], list) and isinstance(value[2], list)
 
 
 # --- title and headings ----------------------------------------------------------------------

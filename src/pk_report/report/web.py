@@ -15,6 +15,11 @@ from pathlib import Path
 from pk_report.report import pandoc
 from pk_report.report.tree import nodes
 
+# A second wall behind tree.sanitize: no script, no plug-in, no form, nothing fetched but the
+# page's own inline styles and data: images (the page is one self-contained file).
+CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+       'script-src \'none\'; object-src \'none\'; style-src \'unsafe-inline\'; '
+       'img-src data:; font-src data:; form-action \'none\'; base-uri \'none\'">')
 _TH = re.compile(r"<th(?=[\s>])(?![^>]*\sscope=)")
 
 
@@ -37,7 +42,7 @@ def make_html(tree: dict, css: Path, author: str) -> bytes:
     style = css.read_text(encoding="utf-8").replace("</", "<\\/")
     with tempfile.TemporaryDirectory() as tmp:
         header = Path(tmp) / "style.html"
-        header.write_text(f"<style>\n{style}\n</style>\n", encoding="utf-8")
+        header.write_text(f"{CSP}\n<style>\n{style}\n</style>\n", encoding="utf-8")
         html = pandoc.write(tree, "html5", ["--standalone", "--wrap=none",
                                             "--include-in-header", str(header),
                                             "--metadata", "document-css=false",
