@@ -21,10 +21,21 @@ from pk_report.textsafe import md_inline, xml_text
 
 WIDTH = 5.8  # inches: less than the text width of an A4 or Letter page, so never scaled down
 DPI = 200
-FONT_SIZE = 11  # points: the body text of reference.docx
+FONT_SIZE = 10  # points: the body text of every format (DejaVu Sans, docs/beslut.md)
 DARK, LIGHT = "#0072B2", "#E69F00"  # Okabe–Ito blue and orange: apart in colour and in grey
-INK, MUTED = "#222222", "#666666"
+LINE_LIGHT = "#A85300"  # the orange of a line: a line has no outline, so 3:1 on white itself
+SERIES, HATCHES = (DARK, LIGHT), (None, "//")
+# The grade chart's blues, light to dark, far apart in grey; with dark text on the two light
+# and white text on the others every label has at least 4.5:1 (tests/test_chart_layout.py).
+BLUES = ("#E3EEF8", "#A9CBEA", "#2F75B5", "#1B4F86", "#0B2E55")
+INK, MUTED = "#222222", "#595959"
 MISSING = "saknas"
+# The layout in inches: a bar, the gap between rows, a text line at FONT_SIZE, and what the
+# axes need beside their rows (margins, the legend above, a tick-label row below).
+SERIES_BAR, STACK_BAR, ROW_GAP = 0.18, 0.28, 0.1
+LINE_HEIGHT = FONT_SIZE * 1.2 / 72
+MARGINS, LEGEND, AXIS = 0.2, 0.3, 0.28
+LABEL_CHARS, LABEL_LINES = 30, 3
 
 
 @dataclass(frozen=True)
@@ -63,16 +74,21 @@ class Chart:
 
 def draw(chart: Chart) -> bytes:
     """The chart as PNG bytes (matplotlib's Agg canvas; no pyplot, no global state)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     from matplotlib import rc_context
 
     with rc_context(_STYLE):
-        fig = _DRAW[chart.kind](chart.data)
+        fig = figure(chart)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def figure(chart: Chart):
+    """The chart's matplotlib ``Figure`` (call inside ``rc_context(_STYLE)``, as ``draw``)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    return _DRAW[chart.kind](chart.data)
 
 
 _STYLE = {
@@ -80,7 +96,7 @@ _STYLE = {
     "axes.labelsize": FONT_SIZE, "xtick.labelsize": FONT_SIZE, "ytick.labelsize": FONT_SIZE,
     "legend.fontsize": FONT_SIZE, "axes.spines.top": False, "axes.spines.right": False,
     "axes.edgecolor": MUTED, "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
-    "text.color": INK, "legend.frameon": False, "hatch.color": "white", "hatch.linewidth": 1.2,
+    "text.color": INK, "legend.frameon": False, "hatch.color": INK, "hatch.linewidth": 1.0,
     "figure.dpi": DPI, "savefig.dpi": DPI, "path.simplify": False, "svg.hashsalt": "pk-report",
     "axes.unicode_minus": False,
 }
@@ -113,8 +129,32 @@ def _values_on_bars_only(ax, value_axis: str) -> None:
         ax.spines[side].set_visible((side == "left") == (value_axis == "x"))
 
 
-def _wrap(label: str, width: int = 26) -> str:
-    return "\n".join(textwrap.wrap(label, width)) or label
+def _zero_line(ax, value_axis: str, low: float) -> None:
+    """With a negative bar, the bars grow from a visible zero line (not from the axis's edge,
+    which then lies left of or below zero)."""
+    if low < 0:
+        (ax.axvline if value_axis == "x" else ax.axhline)(0, color=INK, linewidth=1.0, zorder=3)
+        ax.spines["left" if value_axis == "x" else "bottom"].set_visible(False)
+
+
+def _wrap(label: str, width: int = LABEL_CHARS) -> str:
+    """A category's label on at most ``LABEL_LINES`` lines (a longer name ends in "…"; the
+    table beside the chart and the alt text have it in full)."""
+    lines = textwrap.wrap(label, width, max_lines=LABEL_LINES, placeholder=" …")
+    return "\n".join(lines) or label
+
+
+def _rows(categories: list[str], bar: float) -> tuple[list[float], list[float], float]:
+    """Each category's centre and slot height (inches, top down): a slot is as tall as its bar
+    or its label's lines, whichever is taller, so no two labels meet."""
+    centres, slots, y = [], [], 0.0
+    for category in categories:
+        lines = _wrap(category).count("\n") + 1
+        slot = max(bar + ROW_GAP, lines * LINE_HEIGHT + ROW_GAP)
+        centres.append(y + slot / 2)
+        slots.append(slot)
+        y += slot
+    return centres, slots, y
 
 
 def _legend_above(fig, ax, ncols: int) -> None:
@@ -129,64 +169,109 @@ def _legend_above(fig, ax, ncols: int) -> None:
 
 def _hbars(data: dict):
     categories, series = data["categories"], data["series"]
-    n, k = len(categories), len(series)
-    fig = _figure(0.4 + (0.35 if k > 1 else 0) + n * (0.18 + 0.22 * k))
+    k = len(series)
+    thickness = SERIES_BAR
+    centres, _slots, total = _rows(categories, thickness * k)
+    fig = _figure(total + MARGINS + (LEGEND if k > 1 else 0))
     ax = fig.add_subplot()
-    height = 0.8 / k
     unit = data.get("suffix", "")
     values_shown = [v for _, values in series for v in values if v is not None]
-    top = max(values_shown, default=0) or 1
-    low = min(values_shown + [0])  # a credit larger than the cost: a bar to the left
+    top = max(values_shown + [0])
+    low = min(values_shown + [0])  # a credit larger than the cost: a bar to the left of zero
     for i, (label, values) in enumerate(series):
-        ys = [c + (i - (k - 1) / 2) * height for c in range(n)]
-        bars = ax.barh(ys, [v or 0 for v in values], height=height * 0.92, label=label,
-                       color=(DARK, LIGHT)[i % 2], hatch=None if i % 2 == 0 else "//",
-                       edgecolor="white", linewidth=0)
+        ys = [c + (i - (k - 1) / 2) * thickness for c in centres]
+        bars = ax.barh(ys, [v or 0 for v in values], height=thickness * 0.9, label=label,
+                       color=SERIES[i % 2], hatch=HATCHES[i % 2], edgecolor=INK, linewidth=0.6)
         ax.bar_label(bars, labels=["" if v is None else _number(v) + unit for v in values],
                      padding=3, fontsize=FONT_SIZE)
-    ax.set_yticks(range(n), [_wrap(c) for c in categories])
-    ax.invert_yaxis()
-    ax.set_xlim(low * 1.3, top * 1.22)
+    ax.set_yticks(centres, [_wrap(c) for c in categories])
+    ax.set_ylim(total, 0)
+    ax.set_xlim(low, top or 1)
     _values_on_bars_only(ax, "x")
+    _zero_line(ax, "x", low)
     ax.tick_params(axis="y", length=0)
     if k > 1:
         _legend_above(fig, ax, k)
+    _room_for_values(fig, ax)
     return fig
+
+
+def _room_for_values(fig, ax) -> None:
+    """Widen the value axis until every value written beside its bar lies inside the axes
+    (measured as drawn: the values' lengths vary, and so does the room the names leave)."""
+    for _ in range(4):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        box = ax.get_window_extent(renderer)
+        texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+        right = max([t.x1 for t in texts] + [box.x1]) - box.x1
+        left = box.x0 - min([t.x0 for t in texts] + [box.x0])
+        if right < 1 and left < 1:
+            return
+        low, high = ax.get_xlim()
+        per_pixel = (high - low) / box.width
+        ax.set_xlim(low - left * per_pixel * 1.15, high + right * per_pixel * 1.15)
+
+
 
 
 # Stacked to 100 procent: one bar per course ({"categories", "segments": [label, ...],
 # "counts": [[n per segment] per category], "labels": [[percent text] per category]}).
 
 def _stacked_percent(data: dict):
-    from matplotlib import colormaps
-
     categories, segments, counts = data["categories"], data["segments"], data["counts"]
     n, k = len(categories), len(segments)
-    fig = _figure(1.3 + n * 0.62)
+    centres, _slots, total = _rows(categories, STACK_BAR)
+    fig = _figure(total + MARGINS + LEGEND + AXIS)
     ax = fig.add_subplot()
-    blues = colormaps["Blues"]
-    colours = [blues(0.2 + 0.75 * i / max(k - 1, 1)) for i in range(k)]
+    colours = stack_colours(k)
     left = [0.0] * n
     for j, segment in enumerate(segments):
         widths = [100 * row[j] / sum(row) if sum(row) else 0 for row in counts]
-        bars = ax.barh(range(n), widths, left=left, height=0.62, label=segment,
-                       color=colours[j], edgecolor="white", linewidth=0.8)
-        dark = j >= k / 2
+        bars = ax.barh(centres, widths, left=left, height=STACK_BAR, label=segment,
+                       color=colours[j], edgecolor=INK, linewidth=0.6)
         # a label only where it fits inside its segment: about three percent of the width per
         # character at 11 points ("35 %" from 12 percent, "5 av 7" from 18)
         texts = [data["labels"][i][j] if widths[i] >= 3 * len(data["labels"][i][j]) else ""
                  for i in range(n)]
         ax.bar_label(bars, labels=texts, label_type="center", fontsize=FONT_SIZE,
-                     color="white" if dark else INK)
+                     color=label_colour(colours[j]))
         left = [a + b for a, b in zip(left, widths)]
-    ax.set_yticks(range(n), [_wrap(c) for c in categories])
-    ax.invert_yaxis()
+    ax.set_yticks(centres, [_wrap(c) for c in categories])
+    ax.set_ylim(total, 0)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], [_percent(v) for v in (0, 25, 50, 75, 100)])
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     _legend_above(fig, ax, min(k, 4))
     return fig
+
+
+def luminance(colour: str) -> float:
+    """WCAG's relative luminance of a "#rrggbb" colour."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def stack_colours(k: int) -> list[str]:
+    """``k`` blues from light to dark, evenly apart in grey (each segment also has a dark
+    outline, which gives it its 3:1 against white and its neighbours)."""
+    if k <= 1:
+        return [BLUES[-2]]
+    return [BLUES[round(i * (len(BLUES) - 1) / (k - 1))] for i in range(k)]
+
+
+def label_colour(fill: str) -> str:
+    """Dark or white text on ``fill``, whichever has the higher contrast (at least 4.5:1 on
+    every colour of ``BLUES``)."""
+    return INK if contrast(INK, fill) >= contrast("#ffffff", fill) else "#ffffff"
 
 
 # The IDI matrix: four styles on the two IDI axes ({"cells": {style: text}}).
@@ -233,8 +318,8 @@ def _year_bars(data: dict, stacked: bool = False):
         pos = xs if stacked else [x + (i - (k - 1) / 2) * width for x in xs]
         heights = [v or 0 for v in values]
         bars = ax.bar(pos, heights, width=width * 0.92, bottom=bottom if stacked else None,
-                      label=label, color=(DARK, LIGHT)[i % 2],
-                      hatch=None if i % 2 == 0 else "//", edgecolor="white", linewidth=0)
+                      label=label, color=SERIES[i % 2], hatch=HATCHES[i % 2], edgecolor=INK,
+                      linewidth=0.6)
         if not stacked:
             ax.bar_label(bars, labels=["" if v is None else _number(v) + unit for v in values],
                          padding=2, fontsize=FONT_SIZE)
@@ -249,11 +334,13 @@ def _year_bars(data: dict, stacked: bool = False):
     top = max([v for _, values in series for v in values if v is not None]
               + [t for t in data.get("totals", []) if t is not None] + bottom + [1])
     low = min([v for _, values in series for v in values if v is not None] + [0])
-    ax.set_ylim(low * 1.3, top * 1.15)
+    span = (top - low) or 1
+    ax.set_ylim(low - (span * 0.15 if low < 0 else 0), top + span * 0.15)
     _mark_missing(ax, years, data["missing"], top)
     ax.set_xticks(xs, [str(y) for y in years])
     ax.tick_params(axis="x", length=0)
     _values_on_bars_only(ax, "y")
+    _zero_line(ax, "y", low)
     _legend_above(fig, ax, k)
     return fig
 
@@ -270,7 +357,7 @@ def _year_lines(data: dict):
     fig = _figure(3.2)
     ax = fig.add_subplot()
     xs = list(range(len(years)))
-    styles = [(DARK, "-", "o"), (LIGHT, "--", "s")]
+    styles = [(DARK, "-", "o"), (LINE_LIGHT, "--", "s")]
     for i, (label, values) in enumerate(series):
         colour, line, marker = styles[i % 2]
         ys = [float("nan") if v is None else v for v in values]
