@@ -89,11 +89,11 @@ def drawn_texts(fig) -> list[tuple[str, object]]:
             if t.get_visible() and t.get_text().strip()]
 
 
-def layout_faults(chart: Chart) -> list[str]:
+def layout_faults(chart: Chart, width: float = ch.WIDTH) -> list[str]:
     from matplotlib import rc_context
 
     with rc_context(ch._STYLE):
-        fig = ch.figure(chart)
+        fig = ch.figure(chart, width)
         boxes = drawn_texts(fig)
     width, height = fig.bbox.width, fig.bbox.height
     faults = [f"cut by the edge: {text!r}" for text, box in boxes
@@ -105,9 +105,10 @@ def layout_faults(chart: Chart) -> list[str]:
     return faults
 
 
+@pytest.mark.parametrize("width", [ch.WIDTH, ch.SCREEN_WIDTH])
 @pytest.mark.parametrize("name", SYNTHETIC)
-def test_no_chart_text_overlaps_or_is_cut(name):
-    assert layout_faults(SYNTHETIC[name]) == []
+def test_no_chart_text_overlaps_or_is_cut(name, width):
+    assert layout_faults(SYNTHETIC[name], width) == []
 
 
 def test_the_measure_finds_an_overlap():
@@ -132,7 +133,8 @@ def test_the_register_with_every_table_draws_clean_charts(tmp_path):
     context = with_tables(build_context(loaded.dataset, 2009, False, loaded.figures),
                           loaded.dataset)
     for chart in annual_charts(context):
-        assert layout_faults(chart) == [], chart.name
+        for width in (ch.WIDTH, ch.SCREEN_WIDTH):
+            assert layout_faults(chart, width) == [], (chart.name, width)
 
 
 def test_a_negative_amount_grows_from_a_visible_zero_line():

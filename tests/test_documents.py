@@ -265,7 +265,17 @@ def test_pdf_fonts_are_embedded_and_cover_swedish(documents):
             descriptor = descendant["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             names.add(str(font["/BaseFont"]).split("+")[-1])
-    assert names and all(n.startswith("LibertinusSerif") for n in names), names
+    assert names and all(n.startswith("DejaVuSans") for n in names), names  # one family
+
+
+def test_word_styles_name_the_one_typeface_never_the_theme(documents):
+    styles = docx_part(documents["sample", "docx"], "word/styles.xml")
+    fonts = list(styles.iter(W + "rFonts"))
+    assert fonts
+    for el in fonts:
+        assert not any(key.endswith("Theme") for key in el.attrib), el.attrib
+        assert {el.get(W + s) for s in ("ascii", "hAnsi", "cs", "eastAsia")} == {"DejaVu Sans"}
+    assert not any(jc.get(W + "val") == "both" for jc in styles.iter(W + "jc"))  # ragged right
 
 
 def test_pdf_renders_no_break_and_thin_spaces_in_the_bundled_font():
@@ -412,7 +422,7 @@ def test_datum_setting_is_a_date_or_an_error_in_its_cell(tmp_path):
     assert loaded.dataset.settings.diarienummer == DNR
 
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf"  # not the bundled face
 
 
 @pytest.mark.skipif(not __import__("os").path.exists(DEJAVU), reason="needs a font file to copy")
@@ -426,10 +436,11 @@ def test_a_font_file_in_the_template_folder_sets_the_pdf_typeface(tmp_path):
     shutil.copy(DEJAVU, mallar)
     typ = mallar / "rapport.typ"
     typ.write_text(typ.read_text(encoding="utf-8").replace(
-        '#let typsnitt = "Libertinus Serif"', '#let typsnitt = "DejaVu Sans"'), encoding="utf-8")
+        '#let typsnitt = "DejaVu Sans"', '#let typsnitt = "DejaVu Sans Condensed"'),
+        encoding="utf-8")
     out = tmp_path / "r.pdf"
     assert CliRunner().invoke(app, ["build", "2009", "--mallar", str(mallar), "-o", str(out)]
                               ).exit_code == 0
     fonts = {str(f.get_object()["/BaseFont"]) for f in
              PdfReader(out).pages[0]["/Resources"]["/Font"].values()}
-    assert any("DejaVuSans" in f for f in fonts), fonts
+    assert any("DejaVuSansCondensed" in f for f in fonts), fonts

@@ -58,7 +58,10 @@ def build_document(year: int | YearSpan, data: Path | None, fmt: str, templates:
         context = replace(context, charts={c.lookup: c for c in charts})
     markdown = render_markdown(context, templates, main) if main else \
         render_markdown(context, templates)
-    images = {c.path: c.png() for c in charts if c.markdown in markdown}  # the ones shown
+    from pk_report.report.charts import SCREEN_WIDTH, WIDTH
+
+    width = SCREEN_WIDTH if fmt == "html" else WIDTH  # a web page's charts: legible on a phone
+    images = {c.path: c.png(width) for c in charts if c.markdown in markdown}  # the ones shown
     if fmt == "md":
         return Built(markdown.encode("utf-8"), images)
     info = document_info(loaded.dataset.settings, span.label)

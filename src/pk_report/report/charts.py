@@ -20,6 +20,7 @@ from pk_report.report.context import MarkdownText
 from pk_report.textsafe import md_inline, xml_text
 
 WIDTH = 5.8  # inches: less than the text width of an A4 or Letter page, so never scaled down
+SCREEN_WIDTH = 4.0  # inches: a web page shows it at most 25rem wide, on a phone at 9/10
 DPI = 200
 FONT_SIZE = 10  # points: the body text of every format (DejaVu Sans, docs/beslut.md)
 DARK, LIGHT = "#0072B2", "#E69F00"  # Okabe–Ito blue and orange: apart in colour and in grey
@@ -68,27 +69,28 @@ class Chart:
         alt = alt.replace("\\", "\\\\").replace('"', '\\"')
         return MarkdownText(f'![{md_inline(self.caption)}]({quote(self.path)}){{alt="{alt}"}}')
 
-    def png(self) -> bytes:
-        return draw(self)
+    def png(self, width: float = WIDTH) -> bytes:
+        return draw(self, width)
 
 
-def draw(chart: Chart) -> bytes:
-    """The chart as PNG bytes (matplotlib's Agg canvas; no pyplot, no global state)."""
+def draw(chart: Chart, width: float = WIDTH) -> bytes:
+    """The chart as PNG bytes (matplotlib's Agg canvas; no pyplot, no global state), ``width``
+    inches across (``SCREEN_WIDTH`` for a web page)."""
     from matplotlib import rc_context
 
     with rc_context(_STYLE):
-        fig = figure(chart)
+        fig = figure(chart, width)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
 
 
-def figure(chart: Chart):
+def figure(chart: Chart, width: float = WIDTH):
     """The chart's matplotlib ``Figure`` (call inside ``rc_context(_STYLE)``, as ``draw``)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    return _DRAW[chart.kind](chart.data)
+    return _DRAW[chart.kind]({**chart.data, "width": width})
 
 
 _STYLE = {
@@ -137,6 +139,11 @@ def _zero_line(ax, value_axis: str, low: float) -> None:
         ax.spines["left" if value_axis == "x" else "bottom"].set_visible(False)
 
 
+def _label_chars(width: float) -> int:
+    """Characters per label line: about two fifths of the chart's width."""
+    return max(16, round(LABEL_CHARS * width / WIDTH))
+
+
 def _wrap(label: str, width: int = LABEL_CHARS) -> str:
     """A category's label on at most ``LABEL_LINES`` lines (a longer name ends in "…"; the
     table beside the chart and the alt text have it in full)."""
@@ -144,12 +151,13 @@ def _wrap(label: str, width: int = LABEL_CHARS) -> str:
     return "\n".join(lines) or label
 
 
-def _rows(categories: list[str], bar: float) -> tuple[list[float], list[float], float]:
+def _rows(categories: list[str], bar: float, chars: int = LABEL_CHARS
+          ) -> tuple[list[float], list[float], float]:
     """Each category's centre and slot height (inches, top down): a slot is as tall as its bar
     or its label's lines, whichever is taller, so no two labels meet."""
     centres, slots, y = [], [], 0.0
     for category in categories:
-        lines = _wrap(category).count("\n") + 1
+        lines = _wrap(category, chars).count("\n") + 1
         slot = max(bar + ROW_GAP, lines * LINE_HEIGHT + ROW_GAP)
         centres.append(y + slot / 2)
         slots.append(slot)
@@ -158,10 +166,17 @@ def _rows(categories: list[str], bar: float) -> tuple[list[float], list[float], 
 
 
 def _legend_above(fig, ax, ncols: int) -> None:
+    """The legend above the axes, on as few rows as fit the figure's width."""
     handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        fig.legend(handles, labels, loc="outside upper left", ncols=ncols, handlelength=1.4,
-                   borderaxespad=0.2)
+    if not handles:
+        return
+    for columns in range(ncols, 0, -1):
+        legend = fig.legend(handles, labels, loc="outside upper left", ncols=columns,
+                            handlelength=1.4, borderaxespad=0.2)
+        fig.canvas.draw()
+        if columns == 1 or legend.get_window_extent().x1 <= fig.bbox.width - 1:
+            return
+        legend.remove()
 
 
 # Horizontal bars: one or two series per category ({"categories", "series": [(label, values)],
@@ -171,8 +186,9 @@ def _hbars(data: dict):
     categories, series = data["categories"], data["series"]
     k = len(series)
     thickness = SERIES_BAR
-    centres, _slots, total = _rows(categories, thickness * k)
-    fig = _figure(total + MARGINS + (LEGEND if k > 1 else 0))
+    width, chars = data["width"], _label_chars(data["width"])
+    centres, _slots, total = _rows(categories, thickness * k, chars)
+    fig = _figure(total + MARGINS + (LEGEND if k > 1 else 0), width)
     ax = fig.add_subplot()
     unit = data.get("suffix", "")
     values_shown = [v for _, values in series for v in values if v is not None]
@@ -184,7 +200,7 @@ def _hbars(data: dict):
                        color=SERIES[i % 2], hatch=HATCHES[i % 2], edgecolor=INK, linewidth=0.6)
         ax.bar_label(bars, labels=["" if v is None else _number(v) + unit for v in values],
                      padding=3, fontsize=FONT_SIZE)
-    ax.set_yticks(centres, [_wrap(c) for c in categories])
+    ax.set_yticks(centres, [_wrap(c, chars) for c in categories])
     ax.set_ylim(total, 0)
     ax.set_xlim(low, top or 1)
     _values_on_bars_only(ax, "x")
@@ -221,8 +237,9 @@ def _room_for_values(fig, ax) -> None:
 def _stacked_percent(data: dict):
     categories, segments, counts = data["categories"], data["segments"], data["counts"]
     n, k = len(categories), len(segments)
-    centres, _slots, total = _rows(categories, STACK_BAR)
-    fig = _figure(total + MARGINS + LEGEND + AXIS)
+    width, chars = data["width"], _label_chars(data["width"])
+    centres, _slots, total = _rows(categories, STACK_BAR, chars)
+    fig = _figure(total + MARGINS + LEGEND + AXIS, width)
     ax = fig.add_subplot()
     colours = stack_colours(k)
     left = [0.0] * n
@@ -237,7 +254,7 @@ def _stacked_percent(data: dict):
         ax.bar_label(bars, labels=texts, label_type="center", fontsize=FONT_SIZE,
                      color=label_colour(colours[j]))
         left = [a + b for a, b in zip(left, widths)]
-    ax.set_yticks(centres, [_wrap(c) for c in categories])
+    ax.set_yticks(centres, [_wrap(c, chars) for c in categories])
     ax.set_ylim(total, 0)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], [_percent(v) for v in (0, 25, 50, 75, 100)])
@@ -282,7 +299,7 @@ IDI_PLACES = {"Relator": (0, 1), "Motivator": (1, 1), "Processor": (0, 0), "Prod
 def _quadrants(data: dict):
     from matplotlib.patches import Rectangle
 
-    fig = _figure(3.6, 4.2)
+    fig = _figure(3.4, min(4.2, data["width"]))
     ax = fig.add_subplot()
     ax.set_aspect("equal")
     for style, (x, y) in IDI_PLACES.items():
@@ -308,7 +325,7 @@ def _quadrants(data: dict):
 def _year_bars(data: dict, stacked: bool = False):
     years, series = data["years"], data["series"]
     k = len(series)
-    fig = _figure(3.2)
+    fig = _figure(3.0, data["width"])
     ax = fig.add_subplot()
     unit = data.get("suffix", "")
     xs = list(range(len(years)))
@@ -354,7 +371,7 @@ def _mark_missing(ax, years: list[int], missing: list[int], top: float) -> None:
 
 def _year_lines(data: dict):
     years, series = data["years"], data["series"]
-    fig = _figure(3.2)
+    fig = _figure(3.0, data["width"])
     ax = fig.add_subplot()
     xs = list(range(len(years)))
     styles = [(DARK, "-", "o"), (LINE_LIGHT, "--", "s")]

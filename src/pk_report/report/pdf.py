@@ -30,6 +30,19 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _TABLE = re.compile(r"(?<!\\)align\(center\)\[#table\(\n(\s*)columns: [^\n]*\n")
 
 
+def _bundled_fonts(root: Path) -> Path:
+    """The report's typeface (``typeface.font_files``) copied into ``root/fonts``."""
+    import shutil
+
+    from pk_report.report.typeface import font_files
+
+    folder = root / "fonts"
+    folder.mkdir()
+    for path in font_files():
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 def typst_string(text: str) -> str:
     """``text`` as a Typst string literal."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
@@ -112,6 +125,7 @@ def make_pdf(tree: dict, variables: Mapping[str, str], template: Path,
         (root / "rapport.typ").write_text(source, encoding="utf-8")
         fonts = [str(font_folder)] if font_folder and any(
             p.suffix.lower() in FONT_SUFFIXES for p in font_folder.iterdir()) else []
+        fonts.append(str(_bundled_fonts(root)))
         try:
             return typst.compile(str(root / "rapport.typ"), root=str(root), font_paths=fonts,
                                  ignore_system_fonts=True, pdf_standards=["ua-1"],
