@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -80,10 +80,13 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
 
     if fmt not in ("docx", "html", "pdf"):
         raise UsageError(f"Okänt format ”{fmt}”. Använd md, docx, html eller pdf.")
+    from pk_report.report.nobreak import keep_together, text
+
     info = title if isinstance(title, DocumentInfo) else DocumentInfo(title)
+    info = replace(info, title=text(info.title))  # "2008–2010" never breaks
     images = _checked(images or {})
     tree = pandoc.read_markdown(xml_text(markdown))
-    tree = fit_tables(title_block(tree, info.kommun))
+    tree = keep_together(fit_tables(title_block(tree, info.kommun)))
     if fmt == "pdf":
         from pk_report.report.pdf import image_names, make_pdf
 
