@@ -37,9 +37,12 @@ def test_phrases_never_break_at_any_place_on_the_line():
 def test_the_period_title_keeps_its_year_span_on_one_line():
     title = ("Rapport från styrgruppen för politikerutbildning avseende genomförda "
              "utbildningsinsatser 2008–2010")
-    for extra in ("", "x", "xxxxx", "xxxxxxxxxx"):
-        lines = _lines(convert("# T\n\nText.\n", "pdf", DocumentInfo(extra + " " + title)))
+    for n in range(28, 44, 2):  # the span meets the end of the title's first line here
+        info = DocumentInfo(f"{'x' * n} ab {title}"[:n + 4] + " 2008–2010")
+        lines = _lines(convert("# T\n\nText.\n", "pdf", info))
         assert any("2008–2010" in line for line in lines), lines[:4]
+    lines = _lines(convert("# T\n\nText.\n", "pdf", DocumentInfo(title)))
+    assert any(line.endswith("2008–2010") for line in lines)
 
 
 def test_the_tree_joins_the_phrases_and_nothing_else():
