@@ -86,7 +86,11 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
     info = replace(info, title=text(info.title))  # "2008–2010" never breaks
     images = _checked(images or {})
     tree = pandoc.read_markdown(xml_text(markdown))
-    tree = keep_together(fit_tables(title_block(tree, info.kommun)))
+    from pk_report.report.captions import numbered, tidy
+
+    from pk_report.report.table_details import set_off
+
+    tree = set_off(tidy(keep_together(fit_tables(title_block(tree, info.kommun)))))
     if fmt == "pdf":
         from pk_report.report.pdf import image_names, make_pdf
 
@@ -102,11 +106,12 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
         from pk_report.report.word import finish_docx
 
         reference = template_file("reference.docx", own_templates)
-        data = pandoc.write(tree, "docx", ["--reference-doc", str(reference)])
+        # SEQ fields: Word's own figure and table numbers (captions.py, word.py)
+        data = pandoc.write(tree, "docx+native_numbering", ["--reference-doc", str(reference)])
         return finish_docx(data, info.author, info.kommun)
     from pk_report.report.web import make_html
 
-    return make_html(tree, template_file("rapport.css", own_templates), info.author)
+    return make_html(numbered(tree), template_file("rapport.css", own_templates), info.author)
 
 
 def _metadata(info: DocumentInfo) -> dict:
