@@ -194,10 +194,12 @@ def _hbars(data: dict):
     values_shown = [v for _, values in series for v in values if v is not None]
     top = max(values_shown + [0])
     low = min(values_shown + [0])  # a credit larger than the cost: a bar to the left of zero
+    dark = data.get("dark", 0)  # the series drawn dark (the report's own year)
     for i, (label, values) in enumerate(series):
         ys = [c + (i - (k - 1) / 2) * thickness for c in centres]
+        style = 0 if i == dark else 1
         bars = ax.barh(ys, [v or 0 for v in values], height=thickness * 0.9, label=label,
-                       color=SERIES[i % 2], hatch=HATCHES[i % 2], edgecolor=INK, linewidth=0.6)
+                       color=SERIES[style], hatch=HATCHES[style], edgecolor=INK, linewidth=0.6)
         ax.bar_label(bars, labels=["" if v is None else _number(v) + unit for v in values],
                      padding=3, fontsize=FONT_SIZE)
     ax.set_yticks(centres, [_wrap(c, chars) for c in categories])

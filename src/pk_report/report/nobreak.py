@@ -63,6 +63,8 @@ def keep_together(tree: dict) -> dict:
                 value = _inlines(value)
             return value
         if isinstance(value, dict):
+            if value.get("t") == "Image":  # an alt text is heard, not laid out
+                return value
             return {k: fix(v) for k, v in value.items()}
         return value
 
