@@ -449,3 +449,54 @@ def test_a_font_file_in_the_template_folder_sets_the_pdf_typeface(tmp_path):
     fonts = {str(f.get_object()["/BaseFont"]) for f in
              PdfReader(out).pages[0]["/Resources"]["/Font"].values()}
     assert any("DejaVuSerif" in f for f in fonts), fonts
+
+
+# --- issue 20: captions, short tables, the title block's gaps ---------------------------------
+
+def test_captions_are_numbered_in_every_format(documents):
+    """'Tabell N.' above a table and 'Figur N.' under a chart: Word through SEQ fields, HTML in
+    <caption> and <figcaption>, the PDF through Typst's numbering; never a double space."""
+    doc = docx_part(documents["sample", "docx"], "word/document.xml")
+    body = list(doc.find(W + "body"))
+    fields = [f.get(W + "instr").split()[:2] for f in doc.iter(W + "fldSimple")]
+    assert ["SEQ", "Tabell"] in fields and ["SEQ", "Figur"] in fields
+    for i, el in enumerate(body):
+        if el.tag == W + "tbl" and i and style_of(body[i - 1]) == "TableCaption":
+            assert paragraph_text(body[i - 1]).startswith("Tabell")
+    captions = [paragraph_text(p) for p in body if p.tag == W + "p"
+                and style_of(p) in ("TableCaption", "ImageCaption")]
+    assert captions and all(re.match(r"(Tabell|Figur)\u00a0\d+\. \S", c) for c in captions), \
+        captions
+    html = documents["sample", "html"].decode("utf-8")
+    assert re.search(r"<caption>Tabell\u00a01\. Deltagare per slag", html)
+    assert re.search(r"<figcaption>Figur\u00a01\. \S", html)
+    from pypdf import PdfReader
+
+    raw = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(documents["sample", "pdf"])).pages)
+    assert "Tabell\u00a01. Deltagare per slag" in raw and "Figur\u00a01. " in raw
+    assert not re.search(r"(Tabell|Figur)\u00a0\d+[.:] {2}", raw)
+
+
+def test_a_short_table_stays_on_one_page_in_word(documents):
+    from pk_report.report.word import SHORT_TABLE
+
+    doc = docx_part(documents["register", "docx"], "word/document.xml")
+    short = [t for t in _tables(doc) if len(t.findall(W + "tr")) <= SHORT_TABLE]
+    long = [t for t in _tables(doc) if len(t.findall(W + "tr")) > SHORT_TABLE]
+    assert short and long
+    for tbl in short:
+        rows = tbl.findall(W + "tr")
+        for row in rows[:-1]:
+            assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(W + "p"))
+    for tbl in long:  # a long table may split after its header
+        assert any(p.find(f"{W}pPr/{W}keepNext") is None
+                   for row in tbl.findall(W + "tr")[1:-1] for p in row.iter(W + "p"))
+
+
+def test_build_says_what_the_title_block_lacks(tmp_path, register):
+    result = CliRunner().invoke(app, ["build", "2009", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0
+    assert "Titelblocket saknar ”kommun”, ”datum” och ”diarienummer”" in result.output
+    full = CliRunner().invoke(app, ["build", "2009", "--data", str(register),
+                                    "-o", str(tmp_path / "s.html")])
+    assert full.exit_code == 0 and "Titelblocket" not in full.output
