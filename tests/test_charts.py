@@ -78,7 +78,7 @@ def test_charts_that_say_nothing_are_not_drawn(tmp_path):
     """Issue 20 point 7 (docs/beslut.md): a thin previous year is not drawn beside the
     report's year, a chart of fewer than three rows is left to its table, an all-zero period
     chart is left out."""
-    from pk_report.report.chart_build import MIN_ROWS
+    from pk_report.report.chart_build import MAX_ROWS, MIN_ROWS
 
     context, charts = annual(2009)
     assert context.previous_sparse  # the sample's 2008 has two courses held against five
@@ -86,6 +86,11 @@ def test_charts_that_say_nothing_are_not_drawn(tmp_path):
     assert "2008" not in charts["deltagare_per_organisation"].caption
     context, charts = annual(2009, small_course_register(tmp_path))
     assert len(context.grades.rows) < MIN_ROWS and "betyg_per_kurs" not in charts
+    from docs_helpers import every_table_register
+
+    context, charts = annual(2009, every_table_register(tmp_path / "many"))
+    assert len([s for s in context.sections if s.cost_per_person is not None]) > MAX_ROWS
+    assert "kostnad_per_deltagare" not in charts
     from pk_report.report.chart_build import _says_something
 
     assert not _says_something({"series": [("Kurserna", [0, None, 0]), ("Gemensamt", [0, 0, 0])]})

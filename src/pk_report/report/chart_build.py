@@ -66,6 +66,7 @@ def idi_tables(context: ReportContext, ds: Dataset) -> dict[str, list[tuple[str,
 
 
 MIN_ROWS = 3  # a chart of fewer rows only repeats its table (docs/beslut.md)
+MAX_ROWS = 12  # a chart of more rows would fill a page in small print: the table alone
 
 
 def annual_charts(context: ReportContext) -> list[Chart]:
@@ -73,17 +74,17 @@ def annual_charts(context: ReportContext) -> list[Chart]:
     course; cost per participant per course; the IDI styles of each course that has them.
 
     A chart that would say nothing is not drawn and its table stands alone (docs/beslut.md):
-    one of fewer than ``MIN_ROWS`` rows, a comparison with a previous year the report calls
+    one of fewer than ``MIN_ROWS`` or more than ``MAX_ROWS`` rows, a comparison with a previous year the report calls
     thin (its zeros would look like a collapse: the current year alone then), and an IDI grid
     where most styles are hidden by the anonymity rule."""
     charts = []
-    if len(context.participation) >= MIN_ROWS:
+    if MIN_ROWS <= len(context.participation) <= MAX_ROWS:
         charts.append(_participation(context))
-    if context.grades and len(context.grades.rows) >= MIN_ROWS:
+    if context.grades and MIN_ROWS <= len(context.grades.rows) <= MAX_ROWS:
         charts.append(_grades(context.year, context.grades))
     costed = [s for s in context.sections if s.cost is not None
               and s.cost_per_person is not None]
-    if len(costed) >= MIN_ROWS:
+    if MIN_ROWS <= len(costed) <= MAX_ROWS:
         charts.append(_cost_per_participant(context.year, costed))
     for s in context.sections:
         cells = context.idi_tables.get(s.kurs_id)
