@@ -83,13 +83,31 @@ def page_setup(doc) -> None:
         footer_style = doc.styles.add_style("Footer", WD_STYLE_TYPE.PARAGRAPH)
         footer_style.base_style = doc.styles["Normal"]
         footer_style.element.attrib.pop(qn("w:customStyle"), None)  # Word's own "footer"
-    p = footer.paragraphs[0]
-    p.style = doc.styles["Footer"]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("Sida ")
-    add_field(p, "PAGE", "1")
-    p.add_run(" av ")
-    add_field(p, "NUMPAGES", "1")
+    # the first page has the title block and no running header; its footer is the same
+    section.different_first_page_header_footer = True
+    for each in (footer, section.first_page_footer):
+        p = each.paragraphs[0]
+        p.style = doc.styles["Footer"]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run("Sida ")
+        add_field(p, "PAGE", "1")
+        p.add_run(" av ")
+        add_field(p, "NUMPAGES", "1")
+    # from page 2 a slim running header: the document's title (Word's TITLE field)
+    header = section.header
+    header.is_linked_to_previous = False
+    if "Header" not in {s.name for s in doc.styles}:
+        header_style = doc.styles.add_style("Header", WD_STYLE_TYPE.PARAGRAPH)
+        header_style.base_style = doc.styles["Normal"]
+        header_style.element.attrib.pop(qn("w:customStyle"), None)
+    h = header.paragraphs[0]
+    h.style = doc.styles["Header"]
+    add_field(h, "TITLE", "Rapport från styrgruppen för politikerutbildning")
+    doc.styles["Header"].font.size = Pt(8)
+    doc.styles["Header"].font.color.rgb = RGBColor(0x4D, 0x4D, 0x4D)
+    border = element("w:pBdr")
+    border.append(element("w:bottom", val="single", sz="4", space="3", color=RULE))
+    doc.styles["Header"].element.get_or_add_pPr().append(border)
 
 
 def table_style(doc) -> None:
