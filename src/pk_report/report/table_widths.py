@@ -31,15 +31,10 @@ _BOLD = {**_REGULAR, **dict.fromkeys("bdghnopqu" "öü", 611), **dict.fromkeys("
 _DEFAULT = 600
 
 
-# The body font is now DejaVu Sans at 10 pt in every format (issue 20 point 9): measured
-# against these Arial widths at 11 pt it is about 5 % wider, and 10 % in bold.
-_DEJAVU = {False: 1.05, True: 1.10}
-
-
 def text_em(text: str, bold: bool = False) -> float:
     """How wide ``text`` is, in ems of the body font."""
     table = _BOLD if bold else _REGULAR
-    return sum(table.get(ch, _DEFAULT) for ch in text) / 1000 * _DEJAVU[bold]
+    return sum(table.get(ch, _DEFAULT) for ch in text) / 1000
 
 
 def _longest_word(text: str, bold: bool) -> float:
