@@ -173,8 +173,8 @@ def _legend_above(fig, ax, ncols: int) -> None:
     for columns in range(ncols, 0, -1):
         legend = fig.legend(handles, labels, loc="outside upper left", ncols=columns,
                             handlelength=1.4, borderaxespad=0.2)
-        fig.canvas.draw()
-        if columns == 1 or legend.get_window_extent().x1 <= fig.bbox.width - 1:
+        if columns == 1 or legend.get_window_extent(fig.canvas.get_renderer()).width \
+                <= fig.bbox.width - 2:
             return
         legend.remove()
 
@@ -218,7 +218,7 @@ def _room_for_values(fig, ax) -> None:
     """Widen the value axis until every value written beside its bar lies inside the axes
     (measured as drawn: the values' lengths vary, and so does the room the names leave)."""
     for _ in range(4):
-        fig.canvas.draw()
+        fig.draw_without_rendering()  # the layout, without painting pixels
         renderer = fig.canvas.get_renderer()
         box = ax.get_window_extent(renderer)
         texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
