@@ -16,8 +16,12 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
+from pk_report.report.chart_colours import BLUES, contrast, label_colour, luminance, stack_colours
 from pk_report.report.context import MarkdownText
 from pk_report.textsafe import md_inline, xml_text
+
+__all__ = ["BLUES", "Chart", "contrast", "draw", "figure", "label_colour", "luminance",
+           "stack_colours"]
 
 WIDTH = 5.8  # inches: less than the text width of an A4 or Letter page, so never scaled down
 SCREEN_WIDTH = 4.0  # inches: a web page shows it at most 25rem wide, on a phone at 9/10
@@ -26,9 +30,6 @@ FONT_SIZE = 10  # points: the body text of every format (DejaVu Sans, docs/beslu
 DARK, LIGHT = "#0072B2", "#E69F00"  # Okabe–Ito blue and orange: apart in colour and in grey
 LINE_LIGHT = "#A85300"  # the orange of a line: a line has no outline, so 3:1 on white itself
 SERIES, HATCHES = (DARK, LIGHT), (None, "//")
-# The grade chart's blues, light to dark, far apart in grey; with dark text on the two light
-# and white text on the others every label has at least 4.5:1 (tests/test_chart_layout.py).
-BLUES = ("#E3EEF8", "#A9CBEA", "#2F75B5", "#1B4F86", "#0B2E55")
 INK, MUTED = "#222222", "#595959"
 MISSING = "saknas"
 # The layout in inches: a bar, the gap between rows, a text line at FONT_SIZE, and what the
@@ -264,33 +265,6 @@ def _stacked_percent(data: dict):
     ax.spines["left"].set_visible(False)
     _legend_above(fig, ax, min(k, 4))
     return fig
-
-
-def luminance(colour: str) -> float:
-    """WCAG's relative luminance of a "#rrggbb" colour."""
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG's contrast ratio of two colours (1 to 21)."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def stack_colours(k: int) -> list[str]:
-    """``k`` blues from light to dark, evenly apart in grey (each segment also has a dark
-    outline, which gives it its 3:1 against white and its neighbours)."""
-    if k <= 1:
-        return [BLUES[-2]]
-    return [BLUES[round(i * (len(BLUES) - 1) / (k - 1))] for i in range(k)]
-
-
-def label_colour(fill: str) -> str:
-    """Dark or white text on ``fill``, whichever has the higher contrast (at least 4.5:1 on
-    every colour of ``BLUES``)."""
-    return INK if contrast(INK, fill) >= contrast("#ffffff", fill) else "#ffffff"
 
 
 # The IDI matrix: four styles on the two IDI axes ({"cells": {style: text}}).
