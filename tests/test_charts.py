@@ -24,6 +24,7 @@ from pk_report.pipeline import load
 from pk_report.report import charts as ch
 from pk_report.report.chart_build import annual_charts, period_charts, with_tables
 from pk_report.report.context_build import build_context
+from pk_report.report.nobreak import text as nobreak_text
 from pk_report.report.period_build import build_period_context
 from pk_report.year_span import YearSpan
 
@@ -55,8 +56,10 @@ def test_annual_charts_show_the_reports_figures():
     assert set(charts) == {"deltagare_per_organisation", "betyg_per_kurs",
                            "kostnad_per_deltagare", "idi:steg4"}
     board = charts["deltagare_per_organisation"].data
-    assert board["series"] == [("2010", [r.participants for r in context.participation]),
-                               ("2009", [r.previous for r in context.participation])]
+    # the years in the table's order, the report's own year dark (issue 20 point 13)
+    assert board["series"] == [("2009", [r.previous for r in context.participation]),
+                               ("2010", [r.participants for r in context.participation])]
+    assert board["dark"] == 1
     costed = [s for s in context.sections if s.cost is not None]
     cost = charts["kostnad_per_deltagare"].data
     assert cost["categories"] == [s.namn for s in costed]
@@ -69,6 +72,29 @@ def test_annual_charts_show_the_reports_figures():
     idi = charts["idi:steg4"].data["cells"]
     steg4 = next(s for s in context.sections if s.kurs_id == "steg4")
     assert {k: int(v) for k, v in idi.items()} == steg4.idi
+
+
+def test_charts_that_say_nothing_are_not_drawn(tmp_path):
+    """Issue 20 point 7 (docs/beslut.md): a thin previous year is not drawn beside the
+    report's year, a chart of fewer than three rows is left to its table, an all-zero period
+    chart is left out."""
+    from pk_report.report.chart_build import MAX_ROWS, MIN_ROWS
+
+    context, charts = annual(2009)
+    assert context.previous_sparse  # the sample's 2008 has two courses held against five
+    assert [label for label, _ in charts["deltagare_per_organisation"].data["series"]] == ["2009"]
+    assert "2008" not in charts["deltagare_per_organisation"].caption
+    context, charts = annual(2009, small_course_register(tmp_path))
+    assert len(context.grades.rows) < MIN_ROWS and "betyg_per_kurs" not in charts
+    from docs_helpers import every_table_register
+
+    context, charts = annual(2009, every_table_register(tmp_path / "many"))
+    assert len([s for s in context.sections if s.cost_per_person is not None]) > MAX_ROWS
+    assert "kostnad_per_deltagare" not in charts
+    from pk_report.report.chart_build import _says_something
+
+    assert not _says_something({"series": [("Kurserna", [0, None, 0]), ("Gemensamt", [0, 0, 0])]})
+    assert _says_something({"series": [("Kurserna", [0, None, 0]), ("Gemensamt", [0, 5, 0])]})
 
 
 def test_without_a_previous_year_the_boards_chart_has_one_series():
@@ -97,7 +123,10 @@ def small_course_register(tmp_path):
 
 def test_anonymity_threshold_in_the_grade_and_idi_charts(tmp_path):
     context, charts = annual(2009, small_course_register(tmp_path))
-    grades = charts["betyg_per_kurs"]
+    from pk_report.report.chart_build import _grades
+
+    grades = _grades(2009, context.grades)  # one row: not drawn (MIN_ROWS), still made right
+    assert "betyg_per_kurs" not in charts
     assert grades.data["categories"] == ["Stor kurs"]  # 'Liten kurs' has three forms
     assert "Liten kurs" not in grades.alt
     assert "En kurs med färre än 5 utvärderingar visas inte." in grades.alt
@@ -142,12 +171,13 @@ def test_alt_texts_state_the_figures_the_text_states():
     assert "Svarsfrekvens: 2008 77 %, 2009 75 % och 2010 46 %" in nb(charts["nojdhet_per_ar"].alt)
     assert "2009 731 322 kronor, varav kurserna 585 800 och gemensamt 145 522" in \
         nb(charts["kostnad_per_ar"].alt)
-    context, charts = annual(2009)
+    context, charts = annual(2010)  # 2009 beside it (the sample's 2008 is too thin to draw)
     boards = nb(charts["deltagare_per_organisation"].alt)
     for row in context.participation:
         before = "–" if row.previous is None else f"{row.previous:,}"  # left out: issue 19 p. 3
         assert f"{row.label[0].upper() + row.label[1:]} {row.participants:,} ({before})" \
             .replace(",", " ") in boards
+    context, charts = annual(2009)
     cost = nb(charts["kostnad_per_deltagare"].alt)
     assert "Vidareutbildning i modellen ledning och styrning 2 388 kronor" in cost
     # each row adds up to 100 by the largest remainder (issue 19 point 6)
@@ -224,7 +254,9 @@ def test_docx_embeds_every_chart_with_its_alt_text(tmp_path):
     _, charts = period(2007, 2010)
     descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml)
     for chart in charts.values():
-        assert any(d.startswith(chart.alt[:60]) for d in descriptions) and chart.caption in xml
+        # the caption as written: its year span kept on one line (report/nobreak.py)
+        assert any(d.startswith(chart.alt[:60]) for d in descriptions) and \
+            nobreak_text(chart.caption) in xml
 
 
 def test_html_embeds_the_charts(tmp_path):
@@ -324,6 +356,10 @@ def test_a_net_credit_is_drawn_beside_not_stacked(tmp_path):
     assert cost.kind == "year_bars" and cost.alt.startswith("Stapeldiagram per år")
     assert "2008 -500 kronor, varav kurserna 1 000 och gemensamt -1 500" in nb(cost.alt)
     assert cost.png()[:4] == b"\x89PNG"
-    _, annual_charts_ = annual(2010, folder)
-    assert annual_charts_["kostnad_per_deltagare"].data["series"][0][1] == [-20]
-    assert annual_charts_["kostnad_per_deltagare"].png()[:4] == b"\x89PNG"
+    from pk_report.report.chart_build import _cost_per_participant
+
+    context, _ = annual(2010, folder)  # one course: too few rows to be drawn in the report
+    chart = _cost_per_participant(2010, [s for s in context.sections if s.cost is not None
+                                         and s.cost_per_person is not None])
+    assert chart.data["series"][0][1] == [-20]
+    assert chart.png()[:4] == b"\x89PNG"

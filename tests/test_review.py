@@ -108,8 +108,8 @@ def test_2_cost_per_person_and_per_attendance_are_both_named_and_explained(tmp_p
             "beror på att varje deltagare i genomsnitt deltog vid fler tillfällen än 2009 (3,0 mot "
             "1,0).") in text
     annual = build(tmp_path, 2010, name="e", **tables)
-    assert ("| Utbildning | Deltagare | Deltaganden | Kostnad (kr) | Kr per deltagare | "
-            "Kr per deltagande |") in annual
+    assert ("| Utbildning | Deltagare | Deltaganden | Kostnad (kr) | kr per deltagare | "
+            "kr per deltagande |") in annual
     assert "| A | 2 | 6 | 1 200 | 600 | 200 |" in annual.replace("\u00a0", " ")
     folder = tmp_path / "d"
     year = json.loads(CliRunner().invoke(app, ["stats", "2010", "--per", "ar", "-f", "json",

@@ -31,7 +31,7 @@ from pk_report.reproducible import fixed_zip  # noqa: E402
 
 OUT = ROOT / "templates" / "reference.docx"
 LANG = "sv-SE"
-BODY_FONT = "Arial"  # LibreOffice has its metric twin, Liberation Sans: same line breaks
+BODY_FONT = "DejaVu Sans"  # the one typeface of every format (docs/beslut.md), named directly
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 RULE = "7F7F7F"
 HEADER_FILL = "DCE3EC"
@@ -83,13 +83,31 @@ def page_setup(doc) -> None:
         footer_style = doc.styles.add_style("Footer", WD_STYLE_TYPE.PARAGRAPH)
         footer_style.base_style = doc.styles["Normal"]
         footer_style.element.attrib.pop(qn("w:customStyle"), None)  # Word's own "footer"
-    p = footer.paragraphs[0]
-    p.style = doc.styles["Footer"]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("Sida ")
-    add_field(p, "PAGE", "1")
-    p.add_run(" av ")
-    add_field(p, "NUMPAGES", "1")
+    # the first page has the title block and no running header; its footer is the same
+    section.different_first_page_header_footer = True
+    for each in (footer, section.first_page_footer):
+        p = each.paragraphs[0]
+        p.style = doc.styles["Footer"]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run("Sida ")
+        add_field(p, "PAGE", "1")
+        p.add_run(" av ")
+        add_field(p, "NUMPAGES", "1")
+    # from page 2 a slim running header: the document's title (Word's TITLE field)
+    header = section.header
+    header.is_linked_to_previous = False
+    if "Header" not in {s.name for s in doc.styles}:
+        header_style = doc.styles.add_style("Header", WD_STYLE_TYPE.PARAGRAPH)
+        header_style.base_style = doc.styles["Normal"]
+        header_style.element.attrib.pop(qn("w:customStyle"), None)
+    h = header.paragraphs[0]
+    h.style = doc.styles["Header"]
+    add_field(h, "TITLE", "Rapport från styrgruppen för politikerutbildning")
+    doc.styles["Header"].font.size = Pt(8)
+    doc.styles["Header"].font.color.rgb = RGBColor(0x4D, 0x4D, 0x4D)
+    border = element("w:pBdr")
+    border.append(element("w:bottom", val="single", sz="4", space="3", color=RULE))
+    doc.styles["Header"].element.get_or_add_pPr().append(border)
 
 
 def table_style(doc) -> None:
@@ -126,7 +144,7 @@ def paragraph_styles(doc) -> None:
     names = {s.name for s in doc.styles}
     body = doc.styles["Normal"]
     body.font.name = BODY_FONT
-    body.font.size = Pt(11)
+    body.font.size = Pt(10)
     for name, size in [("Title", 20), ("Subtitle", 14), ("Heading 1", 16), ("Heading 2", 13),
                        ("Heading 3", 12), ("Heading 4", 11)]:
         if name in names:
@@ -146,7 +164,7 @@ def paragraph_styles(doc) -> None:
     if "Date" in names:  # the title block's "Datum: …" and "Diarienummer: …" lines
         date = doc.styles["Date"]
         date.font.name = BODY_FONT
-        date.font.size = Pt(11)
+        date.font.size = Pt(10)
         date.font.bold = False
         date.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
         date.paragraph_format.space_after = Pt(18)
@@ -165,6 +183,42 @@ def paragraph_styles(doc) -> None:
             continue
 
 
+def one_typeface(doc) -> None:
+    """Every style and the document defaults name BODY_FONT for every script, never a theme
+    font (Word would show the theme's Aptos, LibreOffice something else); paragraphs ragged
+    right."""
+    root = doc.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if rpr.find(qn("w:rFonts")) is None:
+        rpr.insert(0, element("w:rFonts"))
+    for fonts in root.iter(qn("w:rFonts")):
+        for key in list(fonts.attrib):
+            del fonts.attrib[key]
+        for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{script}"), BODY_FONT)
+    for jc in root.iter(qn("w:jc")):
+        if jc.get(qn("w:val")) in ("both", "distribute"):
+            jc.set(qn("w:val"), "left")
+
+
+def caption_styles(doc) -> None:
+    """Captions in the body's typeface, not italic: "Tabell N." above its table, "Figur N."
+    under its chart."""
+    names = {s.name for s in doc.styles}
+    for name in ("Table Caption", "Image Caption", "Caption"):
+        if name in names:
+            st = doc.styles[name]
+            st.font.italic = False
+            st.font.size = Pt(10)
+            st.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+    if "Table Caption" in names:
+        st = doc.styles["Table Caption"]
+        st.paragraph_format.keep_with_next = True
+        st.paragraph_format.space_before = Pt(10)
+        st.paragraph_format.space_after = Pt(4)
+
+
 def settings(doc) -> None:
     el = doc.settings.element
     for lang in el.findall(qn("w:themeFontLang")):
@@ -180,6 +234,8 @@ def main() -> None:
     page_setup(doc)
     paragraph_styles(doc)
     table_style(doc)
+    caption_styles(doc)
+    one_typeface(doc)
     settings(doc)
     body = doc.element.body
     for child in list(body):

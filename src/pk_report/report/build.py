@@ -26,6 +26,7 @@ class Built:
 
     data: bytes
     images: dict[str, bytes] = field(default_factory=dict)
+    title_gaps: list[str] = field(default_factory=list)  # installningar keys the title lacks
 
 
 def build_document(year: int | YearSpan, data: Path | None, fmt: str, templates: Path | None,
@@ -58,11 +59,16 @@ def build_document(year: int | YearSpan, data: Path | None, fmt: str, templates:
         context = replace(context, charts={c.lookup: c for c in charts})
     markdown = render_markdown(context, templates, main) if main else \
         render_markdown(context, templates)
-    images = {c.path: c.png() for c in charts if c.markdown in markdown}  # the ones shown
+    from pk_report.report.charts import SCREEN_WIDTH, WIDTH
+
+    width = SCREEN_WIDTH if fmt == "html" else WIDTH  # a web page's charts: legible on a phone
+    images = {c.path: c.png(width) for c in charts if c.markdown in markdown}  # the ones shown
     if fmt == "md":
         return Built(markdown.encode("utf-8"), images)
     info = document_info(loaded.dataset.settings, span.label)
-    return Built(convert(markdown, fmt, info, templates, images=images))
+    gaps = [key for key, value in (("kommun", info.kommun), ("datum", info.datum),
+                                   ("diarienummer", info.diarienummer)) if not value]
+    return Built(convert(markdown, fmt, info, templates, images=images), title_gaps=gaps)
 
 
 def document_info(settings, label: object) -> DocumentInfo:
@@ -166,4 +172,16 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
     span = year if isinstance(year, YearSpan) else YearSpan(year, year)
     what = f"{span.label} års rapport" if not span.is_period else f"rapporten för {span.label}"
     charts = f", diagrammen i {folder / next(iter(built.images)).split('/')[0]}" if built.images else ""
-    return f"Skrev {output} ({FORMAT_NAMES.get(fmt, fmt.upper())}, {what}{charts})."
+    said = f"Skrev {output} ({FORMAT_NAMES.get(fmt, fmt.upper())}, {what}{charts})."
+    return said + title_gaps_note(built.title_gaps)
+
+
+def title_gaps_note(gaps: list[str]) -> str:
+    """A second line when the document's title block lacks kommun, datum or diarienummer."""
+    if not gaps:
+        return ""
+    from pk_report import swedish
+
+    names = swedish.join([f"”{g}”" for g in gaps])
+    return (f"\nTitelblocket saknar {names}. Fyll i {'den' if len(gaps) == 1 else 'dem'} på "
+            "bladet installningar (kolumnerna nyckel och varde) och bygg igen.")

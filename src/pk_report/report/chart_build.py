@@ -66,41 +66,54 @@ def idi_tables(context: ReportContext, ds: Dataset) -> dict[str, list[tuple[str,
     return out
 
 
+MIN_ROWS = 3  # a chart of fewer rows only repeats its table (docs/beslut.md)
+MAX_ROWS = 12  # a chart of more rows would fill a page in small print: the table alone
+
+
 def annual_charts(context: ReportContext) -> list[Chart]:
     """Participants per kind of board against the previous year; the grade distribution per
-    course; cost per participant per course; the IDI styles of each course that has them."""
+    course; cost per participant per course; the IDI styles of each course that has them.
+
+    A chart that would say nothing is not drawn and its table stands alone (docs/beslut.md):
+    one of fewer than ``MIN_ROWS`` or more than ``MAX_ROWS`` rows, a comparison with a previous year the report calls
+    thin (its zeros would look like a collapse: the current year alone then), and an IDI grid
+    where most styles are hidden by the anonymity rule."""
     charts = []
-    if context.participation:
+    if MIN_ROWS <= len(context.participation) <= MAX_ROWS:
         charts.append(_participation(context))
-    if context.grades and context.grades.rows:
+    if context.grades and MIN_ROWS <= len(context.grades.rows) <= MAX_ROWS:
         charts.append(_grades(context.year, context.grades))
     costed = [s for s in context.sections if s.cost is not None
               and s.cost_per_person is not None]
-    if costed:
+    if MIN_ROWS <= len(costed) <= MAX_ROWS:
         charts.append(_cost_per_participant(context.year, costed))
     for s in context.sections:
-        if s.kurs_id in context.idi_tables:
-            charts.append(_idi(s.kurs_id, s.namn, context.idi_tables[s.kurs_id]))
+        cells = context.idi_tables.get(s.kurs_id)
+        if cells and sum(shown.startswith("färre än") for _, shown in cells) * 2 <= len(cells):
+            charts.append(_idi(s.kurs_id, s.namn, cells))
     return charts
 
 
 def _participation(context: ReportContext) -> Chart:
     rows, year, before = context.participation, context.year, context.previous_year
+    if context.previous_sparse:
+        before = None  # a thin previous year is not drawn: its zeros would read as a collapse
     names = [swedish.upper_first(r.label) for r in rows]
     series = [(str(year), [r.participants for r in rows])]
     if before:
-        series.append((str(before), [r.previous for r in rows]))
+        # the years in the table's order (earlier first); the report's year stays the dark bar
+        series.insert(0, (str(before), [r.previous for r in rows]))
         figures = [f"{n} {_int(r.participants)} ({_int(r.previous)})" for n, r in zip(names, rows)]
         alt = (f"Liggande stapeldiagram över deltagarna per slag av nämnd och styrelse {year}, "
                f"med {before} inom parentes: {swedish.join(figures)}.")
-        caption = f"Deltagare per slag av nämnd och styrelse {year} och {before}"
+        caption = f"Deltagare per slag av nämnd och styrelse {before} och {year}"
     else:
         figures = [f"{n} {_int(r.participants)}" for n, r in zip(names, rows)]
         alt = (f"Liggande stapeldiagram över deltagarna per slag av nämnd och styrelse {year}: "
                f"{swedish.join(figures)}.")
         caption = f"Deltagare per slag av nämnd och styrelse {year}"
     return Chart("deltagare_per_organisation", caption, alt, "hbars",
-                 {"categories": names, "series": series})
+                 {"categories": names, "series": series, "dark": len(series) - 1})
 
 
 def _grades(year: int, table: GradeTable) -> Chart:
@@ -192,7 +205,12 @@ def period_charts(context: PeriodContext) -> list[Chart]:
         + "." + note, "year_stacked" if stacked else "year_bars",
         {"years": years, "series": [("Kurserna", courses), ("Gemensamma kostnader", common)],
          "totals": total, "missing": missing, "suffix": "\u00a0kr"})
-    return [people, satisfaction, cost]
+    # an all-zero (or all-missing) chart says nothing: its table stands alone (docs/beslut.md)
+    return [c for c in (people, satisfaction, cost) if _says_something(c.data)]
+
+
+def _says_something(data: dict) -> bool:
+    return any(v for _label, values in data["series"] for v in values)
 
 
 def _int(value) -> str:

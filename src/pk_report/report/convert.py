@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -80,10 +80,17 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
 
     if fmt not in ("docx", "html", "pdf"):
         raise UsageError(f"Okänt format ”{fmt}”. Använd md, docx, html eller pdf.")
+    from pk_report.report.nobreak import keep_together, text
+
     info = title if isinstance(title, DocumentInfo) else DocumentInfo(title)
+    info = replace(info, title=text(info.title))  # "2008–2010" never breaks
     images = _checked(images or {})
     tree = pandoc.read_markdown(xml_text(markdown))
-    tree = fit_tables(title_block(tree, info.kommun))
+    from pk_report.report.captions import numbered, tidy
+
+    from pk_report.report.table_details import set_off
+
+    tree = set_off(tidy(keep_together(fit_tables(title_block(tree, info.kommun)))))
     if fmt == "pdf":
         from pk_report.report.pdf import image_names, make_pdf
 
@@ -100,11 +107,12 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
         from pk_report.report.word import finish_docx
 
         reference = template_file("reference.docx", own_templates)
-        data = pandoc.write(tree, "docx", ["--reference-doc", str(reference)])
+        # SEQ fields: Word's own figure and table numbers (captions.py, word.py)
+        data = pandoc.write(tree, "docx+native_numbering", ["--reference-doc", str(reference)])
         return finish_docx(data, info.author, info.kommun)
     from pk_report.report.web import make_html
 
-    return make_html(tree, template_file("rapport.css", own_templates), info.author)
+    return make_html(numbered(tree), template_file("rapport.css", own_templates), info.author)
 
 
 def _metadata(info: DocumentInfo) -> dict:

@@ -31,7 +31,20 @@ from pk_report.report.typst_run import TypstFailed, compile_pdf
 
 FIXED_TIMESTAMP = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # as reproducible.py
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-FALLBACK_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LastResortHE-Regular.ttf")
+FALLBACK_FONTS = ("LastResortHE-Regular.ttf",)  # DejaVu Sans itself comes from typeface.py
+
+
+def _bundled_fonts(root: Path) -> Path:
+    """The report's typeface (``typeface.font_files``) copied into ``root/fonts``."""
+    import shutil
+
+    from pk_report.report.typeface import font_files
+
+    folder = root / "fonts"
+    folder.mkdir()
+    for path in font_files():
+        shutil.copyfile(path, folder / path.name)
+    return folder
 
 
 def typst_string(text: str) -> str:
@@ -81,10 +94,10 @@ def tables_as_typst(tree: dict) -> dict:
 
 
 def fallback_fonts(folder: Path) -> Path:
-    """``folder`` with the fonts Typst falls back to for a character the template's font
-    lacks: DejaVu Sans (Greek, Cyrillic, Hebrew, many symbols and emoji, in black and white)
-    and Last Resort (a box naming the script, for everything else, e.g. Chinese), both from
-    matplotlib, a dependency, so the bytes are the same on every machine."""
+    """``folder`` with the font Typst falls back to for a character that neither the
+    template's font nor DejaVu Sans (the report's typeface, which covers Greek, Cyrillic,
+    Hebrew, many symbols and emoji) has: Last Resort, a box naming the script (e.g. Chinese),
+    from matplotlib, a dependency, so the bytes are the same on every machine."""
     import matplotlib
 
     source = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf"
@@ -120,6 +133,7 @@ def make_pdf(tree: dict, variables: Mapping[str, str], template: Path,
         (root / "rapport.typ").write_text(source, encoding="utf-8")
         fonts = [str(font_folder)] if font_folder and any(
             p.suffix.lower() in FONT_SUFFIXES for p in font_folder.iterdir()) else []
+        fonts.append(str(_bundled_fonts(root)))
         fonts.append(str(fallback_fonts(Path(tmp) / "reservtypsnitt")))
         try:
             return compile_pdf(root / "rapport.typ", root, fonts,

@@ -4,7 +4,8 @@ pandoc takes styles, page size, margins and the footer from ``reference.docx`` a
 the repeating header row (``w:tblHeader``) and the column widths it is given (``tree.fit_tables``).
 This module then finishes the package's XML (zipfile + ElementTree, no python-docx):
 
-- every table row ``w:cantSplit`` (a row is never split across pages);
+- every table row ``w:cantSplit`` (a row is never split across pages), and a short table
+  (``SHORT_TABLE`` rows or fewer) kept on one page (``w:keepNext`` on all but its last row);
 - ``w:keepNext`` on the paragraph before a table or a list and on a table's header row, so a
   heading and its lead-in stay with the table or list that follows;
 - the core properties: title, language sv-SE, author (the steering group and municipality),
@@ -28,6 +29,7 @@ _W = f"{{{W}}}"
 _PPR_BEFORE_KEEPNEXT = {"pStyle"}
 _TRPR_BEFORE_CANTSPLIT = {"cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter"}
 _TRPR_BEFORE_HEADER = _TRPR_BEFORE_CANTSPLIT | {"cantSplit", "trHeight"}
+SHORT_TABLE = 15  # rows: a table this short is kept on one page; a longer one may split
 
 
 def _namespaces(xml: bytes) -> None:
@@ -85,7 +87,11 @@ def finish_document(xml: bytes) -> bytes:
         if name == "tbl":
             if previous is not None and _local(previous) == "p":
                 _keep_next(previous)
-            for i, tr in enumerate(el.findall(_W + "tr")):
+            rows = el.findall(_W + "tr")
+            for i, tr in enumerate(rows):
+                if len(rows) <= SHORT_TABLE and i < len(rows) - 1:  # a short table: one page
+                    for p in tr.iter(_W + "p"):
+                        _keep_next(p)
                 trpr = tr.find(_W + "trPr")
                 if trpr is None:
                     trpr = ET.Element(_W + "trPr")
@@ -100,7 +106,36 @@ def finish_document(xml: bytes) -> bytes:
             _keep_next(previous)
         if name in ("p", "tbl"):
             previous = el
+    finish_captions(body)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+_SEQ = {"Figure": "Figur", "Table": "Tabell"}
+
+
+def finish_captions(body: ET.Element) -> None:
+    """pandoc's numbered captions ("Figur SEQ Figure: text") as a Swedish Word writes them:
+    ``SEQ Figur`` and ``SEQ Tabell`` (the labels of Swedish Word's list of figures) and
+    "Figur 1. text"."""
+    for p in body.iter(_W + "p"):
+        fields = p.findall(_W + "fldSimple")
+        if len(fields) != 1:
+            continue
+        field = fields[0]
+        instr = field.get(_W + "instr", "")
+        for english, swedish in _SEQ.items():
+            if instr.startswith(f"SEQ {english} "):
+                field.set(_W + "instr", instr.replace(f"SEQ {english} ", f"SEQ {swedish} ", 1))
+                break
+        else:
+            continue
+        after = list(p)[list(p).index(field) + 1:]
+        for run in (el for el in after if _local(el) == "r"):
+            t = run.find(_W + "t")
+            if t is not None and t.text and t.text.startswith(":"):
+                t.text = "." + t.text[1:]
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            break
 
 
 def _xml_escape(text: str) -> str:
