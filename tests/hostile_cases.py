@@ -319,6 +319,88 @@ CASES = [
 ]
 
 
+# issue 18, 5: what calamine will build, measured (no r attributes, names, shared strings)
+
+def _sheet_part(path, name_of_sheet: str) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        book, rels = z.read("xl/workbook.xml"), z.read("xl/_rels/workbook.xml.rels")
+    rid = re.search(rb'name="%s"[^>]*r:id="([^"]+)"' % name_of_sheet.encode(), book).group(1)
+    target = re.search(rb'Id="%s"[^>]*Target="([^"]+)"' % rid, rels) or \
+        re.search(rb'Target="([^"]+)"[^>]*Id="%s"' % rid, rels)
+    return "xl/" + target.group(1).decode().removeprefix("/xl/").removeprefix("xl/")
+
+
+def _patched_sheet(tmp, sheet: str, edit) -> Path:
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    part = _sheet_part(path, sheet)
+    return patch_parts(path, lambda name, data: edit(data) if name == part else data)
+
+
+NO_R = b"<row>" + b"<c><v>1</v></c>" * 16384 + b'</row><row r="1048576"><c><v>1</v></c></row>'
+
+
+def cells_without_r(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", NO_R + b"</sheetData>"))]
+
+
+def far_cell_in_first_row(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</row>", b'<c r="XFD99999"><v>1</v></c></row>', 1))]
+
+
+def same_sheet_name(tmp):
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="tillfallen"', b'name="kurser"', 1) if name == "xl/workbook.xml" else data)]
+
+
+def referenced_sheet_name(tmp):
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(b"</sheetData>",
+                                                            NO_R + b"</sheetData>"))
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="kurser"', b'name="&#107;urser"', 1) if name == "xl/workbook.xml" else data)]
+
+
+def long_shared_string(tmp):
+    import zipfile
+
+    cells = b"".join(b'<c r="Z%d" t="s"><v>0</v></c>' % i for i in range(2, 1002))
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", b'<row r="1002">' + cells + b"</row></sheetData>"))
+    patch_parts(path, lambda name, data: data.replace(b"</Relationships>", (
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+        if name == "xl/_rels/workbook.xml.rels" else data)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", b'<sst count="1000" uniqueCount="1"><si><t>'
+                   + b"x" * 9_500_000 + b"</t></si></sst>")
+    return ["validera", "--data", path]
+
+
+def small_file(limit: int):
+    def check(tmp):
+        assert (tmp / "register.xlsx").stat().st_size < limit
+    return check
+
+
+CASES += [
+    Case("rader och celler utan `r` (16 384 celler i rad 1, en cell i rad 1 048 576; "
+         "70 kB, förr mätt som 0 × 26 celler: calamine avbröt processen)", cells_without_r, 1,
+         "16 384 kolumner", check=small_file(100_000)),
+    Case("en cell vars egen referens (XFD99999) ligger långt under bladets sista rad",
+         far_cell_in_first_row, 1, "99 999 rader"),
+    Case("två blad med samma namn (”kurser”)", same_sheet_name, 1, "två blad som heter"),
+    Case("bladnamn skrivet med teckenreferens (`&#107;urser`) och celler utan `r`",
+         referenced_sheet_name, 1, "16 384 kolumner"),
+    Case("en delad textsträng på 9,5 MB som 1 000 celler pekar på (85 kB, förr över 9 GB)",
+         long_shared_string, 1, "teckensträngstabellen", check=small_file(100_000)),
+]
+
+
 def environment(case: Case, tmp: Path) -> dict:
     """The case's environment, ``{tmp}`` filled in; None removes a variable."""
     return {k: (v.replace("{tmp}", str(tmp)) if isinstance(v, str) else v)

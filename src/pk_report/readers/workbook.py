@@ -37,9 +37,14 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         return {}, [Problem("", file, None, None, None,
                             f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
                             "Öppna den i Excel och spara den på nytt.")]
+    twice = sorted({n for n in sheet_names if sheet_names.count(n) > 1})
+    if twice:  # an .ods (an .xlsx is refused by the guard): which one is read is unknowable
+        return {}, [Problem("", file, None, None, None,
+                            f"Arbetsboken har två blad som heter ”{twice[0]}”, så det går inte att "
+                            "veta vilket som ska läsas. Byt namn på det ena och spara igen.",
+                            twice[0])]
     tables: dict[str, RawTable] = {}
-    problems: list[Problem] = []
-    readable, problems = _classify(sheet_names, file)
+    readable, problems = _classify(list(dict.fromkeys(sheet_names)), file)
     for name in readable:
         key = norm_name(name)
         found = sheets[name]
@@ -81,11 +86,12 @@ def _classify(sheet_names: list[str], file: str) -> tuple[list[str], list[Proble
 
 
 def _read_sheets(path: str) -> tuple[list[str], dict[str, object]]:
-    """The workbook's sheet names (NFC), and for each sheet to read: (rows of cells, first row,
+    """The workbook's sheet names (NFC, each as often as it occurs), and for each sheet to read: (rows of cells, first row,
     first column), or the error's text. Runs in a child process for an .ods."""
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(path)
+    every = [nfc(name) for name in workbook.sheet_names]
     names = {nfc(name): name for name in workbook.sheet_names}
     out: dict[str, object] = {}
     for name in _match_sheets(list(names)).values():
@@ -97,7 +103,7 @@ def _read_sheets(path: str) -> tuple[list[str], dict[str, object]]:
             continue
         start = sheet.start or (0, 0)
         out[name] = (cells, start[0], start[1])
-    return list(names), out
+    return every, out
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
