@@ -319,6 +319,47 @@ CASES = [
 ]
 
 
+# issue 18, 4: a compiled template is run only from a cache no one else can write
+
+def planted_cache(tmp):
+    """A shared cache folder (0777) where someone has replaced every compiled template with
+    code that leaves a file behind."""
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    cache = tmp / "delad-cache"
+    cache.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    cache.chmod(0o700)
+    subprocess.run([sys.executable, "-m", "pk_report", "build", "2009", "-o", tmp / "r0.md"],
+                   env=env, check=True, capture_output=True)
+    evil = marshal.dumps(compile(f"open({str(tmp / 'planterad')!r}, 'w').close()", "x", "exec"))
+    for path in cache.rglob("*.cache"):
+        with path.open("rb") as fh:
+            fh.read(len(bc_magic))
+            checksum = pickle.load(fh)
+        path.write_bytes(bc_magic + pickle.dumps(checksum, 2) + evil)
+    for folder in [cache, *[p for p in cache.rglob("*") if p.is_dir()]]:
+        folder.chmod(0o777)
+    return ["build", "2009", "-o", tmp / "r.md"]
+
+
+def nothing_planted_ran(tmp):
+    assert not (tmp / "planterad").exists()
+    before = (tmp / "r0.md").read_text(encoding="utf-8").replace("r0_diagram/", "r_diagram/")
+    assert (tmp / "r.md").read_text(encoding="utf-8") == before
+
+
+CASES += [
+    Case("mallcache i en delad mapp (0777) där någon lagt in egen kod", planted_cache, 0, "",
+         check=nothing_planted_ran, env={"XDG_CACHE_HOME": "{tmp}/delad-cache"},
+         shown="cachen används inte (mappen är skrivbar för andra): ingen planterad kod körs, "
+               "rapporten blir densamma"),
+]
+
+
 # issue 18, 5: what calamine will build, measured (no r attributes, names, shared strings)
 
 def _sheet_part(path, name_of_sheet: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import asdict
 from pathlib import Path
 
@@ -91,17 +92,39 @@ def cache_base() -> Path | None:
     return None
 
 
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder (not a link) that this user owns and nobody else
+    may write: only then can no one else plant compiled code in it."""
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid()
+            and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
 def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
     """Compiled templates in the user's cache folder (keyed by each template's source, so the
     clerk's own templates are recompiled when they change, and by ``fingerprint``, the
-    filters they were compiled against); none if it cannot be written."""
+    filters they were compiled against); none if it cannot be written.
+
+    A cached file is run as Python, so the cache is used only where no one else can write:
+    the cache folder and the two folders made in it must each be owned by this user and
+    writable by no one else (a shared or pre-made ``XDG_CACHE_HOME`` is not used), checked on
+    every run. Where that cannot be checked (Windows) no cache is used."""
     base = cache_base()
-    if base is None:
+    if base is None or not hasattr(os, "getuid"):
         return None
     folder = base / "pk-report" / "jinja"
     try:
-        base.mkdir(exist_ok=True)  # ~/.cache in an existing home, never its parents
-        folder.mkdir(parents=True, exist_ok=True)
+        base.mkdir(mode=0o700, exist_ok=True)  # ~/.cache in an existing home, never its parents
+        (base / "pk-report").mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    if not all(_private(f) for f in (base, base / "pk-report", folder)):
+        return None
+    try:
         probe = folder / f".write-test-{os.getpid()}"
         probe.touch()
         probe.unlink()
