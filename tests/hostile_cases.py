@@ -442,6 +442,92 @@ CASES += [
 ]
 
 
+# issue 18, 6, 7, 14, 15: what the clerk types reaches every format as text, once
+
+def setting(key: str, value: str):
+    def edit(tables):
+        rows = tables["installningar"]
+        for row in rows[1:]:
+            if row[0] == key:
+                row[1] = value
+                return
+        rows.append([key, value])
+    return edit
+
+
+def both(*edits):
+    def edit(tables):
+        for e in edits:
+            e(tables)
+    return edit
+
+
+def build_with(edit, form: str, *more):
+    def make(tmp):
+        return ["build", "2009", "--data", sample(tmp, edit=edit), "--format", form,
+                "-o", tmp / f"r.{form}", *more]
+    return make
+
+
+def docx_core(tmp) -> str:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(tmp / "r.docx") as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                ET.fromstring(z.read(name))  # Word refuses a part that is not XML
+        return z.read("docProps/core.xml").decode("utf-8")
+
+
+def backslash_kept(tmp):
+    assert "Göteborgs Stad\\Stadskansliet" in docx_core(tmp)
+
+
+def docx_whole(tmp):
+    core = docx_core(tmp)
+    assert "\x07" not in core and "\uffff" not in core
+
+
+def pdf_made(tmp):
+    assert (tmp / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def no_bidi(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert "\u202e" not in text and "Ledarskap" in text
+
+
+def kommun_once(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    head = text[:text.find("\n## ")]
+    assert head.count("Kommun -- ”Nord”") + head.count("Kommun \\-\\- ”Nord”") <= 1, head
+    assert "–" not in head.split("\n", 1)[1] if "Kommun" in head else True
+
+
+CONTROL_KOMMUN = both(setting("kommun", "Kommunen\x07 Nord\uffff"),
+                      setting("diarienummer", "KS\x01 2009/12\ufffe"))
+
+CASES += [
+    Case("omvänt snedstreck i kommun (`Göteborgs Stad\\Stadskansliet`), Word",
+         build_with(setting("kommun", "Göteborgs Stad\\Stadskansliet"), "docx"), 0, "",
+         check=backslash_kept, shown="namnet står som det är skrivet i dokumentegenskaperna "
+                                     "(förut kod 70, ”bad escape”)"),
+    Case("styrtecken, U+FFFE och U+FFFF i kommun och diarienummer, Word",
+         build_with(CONTROL_KOMMUN, "docx"), 0, "", check=docx_whole,
+         shown="tecknen tas bort när cellen läses; Word-filens egenskaper är giltig XML"),
+    Case("styrtecken, U+FFFE och U+FFFF i kommun och diarienummer, PDF",
+         build_with(CONTROL_KOMMUN, "pdf"), 0, "", check=pdf_made,
+         shown="PDF-filen skapas, utan tecknen"),
+    Case("riktningstecken (U+202E) i ett kursnamn, `validera`",
+         lambda tmp: ["validera", "--data", sample(tmp, edit=course_name(
+             "Ledarskap \u202eskrapdeL"))], 0, "vänder textens riktning"),
+    Case("riktningstecken (U+202E) i ett kursnamn, rapporten",
+         build_with(course_name("Ledarskap \u202eskrapdeL"), "md"), 0, "", check=no_bidi,
+         shown="tecknet tas bort: namnet visas i den ordning det skrevs"),
+]
+
+
 def environment(case: Case, tmp: Path) -> dict:
     """The case's environment, ``{tmp}`` filled in; None removes a variable."""
     return {k: (v.replace("{tmp}", str(tmp)) if isinstance(v, str) else v)
