@@ -33,6 +33,7 @@ class Case:
     closed_pipe: bool = False
     shown: str = ""  # what the catalogue says when the result is a behaviour, not a message
     platform: Callable | None = None  # a context manager that simulates another platform
+    tty: bool = False  # run as a real process on a terminal (a pseudo-terminal)
 
 
 def sample(tmp: Path, form: str = "csv", edit=None) -> Path:
@@ -530,6 +531,19 @@ CASES += [
 ]
 
 
+# issue 18, 19: NO_COLOR and TERM=dumb
+
+def plain_terminal(extra: dict):
+    return Case(f"`{' '.join(f'{k}={v}' for k, v in extra.items())}` i en terminal "
+                "(`build 2009`)", lambda tmp: ["build", "2009", "-o", tmp / "r.md"], 0,
+                "Använder den medföljande", env=extra, tty=True,
+                shown="statusraderna på stderr skrivs utan färg och utan dämpad stil "
+                      "(inga ESC-sekvenser)")
+
+
+CASES += [plain_terminal({"NO_COLOR": "1"}), plain_terminal({"TERM": "dumb"})]
+
+
 def environment(case: Case, tmp: Path) -> dict:
     """The case's environment, ``{tmp}`` filled in; None removes a variable."""
     return {k: (v.replace("{tmp}", str(tmp)) if isinstance(v, str) else v)
@@ -540,6 +554,8 @@ def run_case(case: Case, tmp: Path) -> tuple[int, str]:
     """(exit code, everything the user saw), as the user runs it."""
     argv = [str(a) for a in case.make(tmp)]
     env = environment(case, tmp)
+    if case.tty:
+        return _on_terminal(argv, env)
     if case.process:
         full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
         for k in [k for k, v in env.items() if v is None]:
@@ -562,6 +578,34 @@ def run_case(case: Case, tmp: Path) -> tuple[int, str]:
     with (case.platform or nullcontext)():
         result = CliRunner().invoke(app, argv, env=env)
     return result.exit_code, result.output
+
+
+def _on_terminal(argv: list[str], env: dict) -> tuple[int, str]:
+    """Run on a pseudo-terminal, as in a terminal window: what it shows, escapes and all."""
+    import pty
+    import select
+
+    full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
+    for k in [k for k, v in env.items() if v is None]:
+        full.pop(k, None)
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "pk_report", *argv], env=full,
+                            stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
 
 
 def message(output: str, needle: str, tmp: Path) -> str:

@@ -13,5 +13,7 @@ def test_hostile_case(case, tmp_path):
     assert code == case.exit, output
     if case.needle:
         assert message(output, case.needle, tmp_path), output
+    if case.tty:
+        assert "\x1b[" not in output, repr(output)
     if case.check:
         case.check(tmp_path)

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pk_report.problems import Problem, errors, warnings
-from pk_report.textsafe import terminal
+from pk_report.textsafe import plain_wanted, terminal
 
 MIN_WIDTH = 20
 UNKNOWN_WIDTH = 80
@@ -39,7 +39,8 @@ class _Console(Console):
 
 
 def _made(stderr: bool = False) -> Console:
-    out = _Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    plain = {"color_system": None, "no_color": True} if plain_wanted() else {}
+    out = _Console(stderr=stderr, highlight=False, markup=False, emoji=False, **plain)
     if out.width < MIN_WIDTH:
         out.width = UNKNOWN_WIDTH if out.width <= 0 else MIN_WIDTH
     return out

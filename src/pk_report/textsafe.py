@@ -37,6 +37,14 @@ _TERMINAL_ESCAPES.update({c: f"\\u{c:04x}" for c in [*range(0x202a, 0x202f),
                                                        *range(0xd800, 0xe000)]})
 
 
+def plain_wanted() -> bool:
+    """No colours and no styles on the terminal: ``NO_COLOR`` set to anything (no-color.org)
+    or a terminal that says it is dumb (``TERM=dumb``)."""
+    import os
+
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM", "") == "dumb"
+
+
 def csv_cell(text: str) -> str:
     """OWASP: a cell that a spreadsheet would run as a formula gets a leading apostrophe.
 
