@@ -531,6 +531,36 @@ CASES += [
 ]
 
 
+# issue 18, 18: matplotlib's folders
+
+def read_only_home(tmp):
+    (tmp / "hem").mkdir()
+    (tmp / "hem").chmod(0o555)
+    return ["build", "2009", "--format", "docx", "-o", tmp / "r.docx"]
+
+
+def home_untouched(tmp):
+    assert not (tmp / "finns-inte").exists()
+    home = tmp / "hem"  # (root may write in it all the same: then only our own cache is there)
+    assert not (home / ".config").exists() and not (home / ".cache" / "matplotlib").exists()
+
+
+def no_english(output: str) -> None:
+    assert "Matplotlib" not in output and "matplotlib" not in output, output
+
+
+CASES += [
+    Case("HOME finns inte, Word med diagram (matplotlib)", lambda tmp: [
+        "build", "2009", "--format", "docx", "-o", tmp / "r.docx"], 0, "Skrev", process=True,
+         env={"HOME": "{tmp}/finns-inte", "XDG_CACHE_HOME": None}, check=home_untouched,
+         shown="inga mappar skapas (förut $HOME/.cache och $HOME/.config); matplotlib får en "
+               "tillfällig mapp som tas bort efteråt"),
+    Case("HOME skrivskyddad, Word med diagram (matplotlib)", read_only_home, 0, "Skrev",
+         process=True, env={"HOME": "{tmp}/hem", "XDG_CACHE_HOME": None}, check=home_untouched,
+         shown="inga engelska varningar från matplotlib; matplotlib skriver aldrig själv i HOME"),
+]
+
+
 # issue 18, 19: NO_COLOR and TERM=dumb
 
 def plain_terminal(extra: dict):

@@ -63,6 +63,9 @@ class Chart:
 
 def draw(chart: Chart) -> bytes:
     """The chart as PNG bytes (matplotlib's Agg canvas; no pyplot, no global state)."""
+    from pk_report.report.render import matplotlib_home
+
+    matplotlib_home()
     import matplotlib
 
     matplotlib.use("Agg")

@@ -103,19 +103,14 @@ def _private(folder: Path) -> bool:
             and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
-    """Compiled templates in the user's cache folder (keyed by each template's source, so the
-    clerk's own templates are recompiled when they change, and by ``fingerprint``, the
-    filters they were compiled against); none if it cannot be written.
-
-    A cached file is run as Python, so the cache is used only where no one else can write:
-    the cache folder and the two folders made in it must each be owned by this user and
-    writable by no one else (a shared or pre-made ``XDG_CACHE_HOME`` is not used), checked on
-    every run. Where that cannot be checked (Windows) no cache is used."""
+def private_cache(name: str) -> Path | None:
+    """``<cache>/pk-report/<name>``, made if need be, when it and the folders above it up to
+    the user's cache folder are each owned by this user and writable by no one else (checked
+    on every call); None otherwise, and on Windows, where that cannot be checked."""
     base = cache_base()
     if base is None or not hasattr(os, "getuid"):
         return None
-    folder = base / "pk-report" / "jinja"
+    folder = base / "pk-report" / name
     try:
         base.mkdir(mode=0o700, exist_ok=True)  # ~/.cache in an existing home, never its parents
         (base / "pk-report").mkdir(mode=0o700, exist_ok=True)
@@ -129,6 +124,39 @@ def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
         probe.touch()
         probe.unlink()
     except OSError:
+        return None
+    return folder
+
+
+def matplotlib_home() -> None:
+    """matplotlib's configuration and font cache given explicitly, before it is imported: the
+    private cache folder, or else a temporary folder removed at exit. Left to itself it makes
+    ``$HOME/.config`` and ``$HOME/.cache`` (even where HOME does not exist) and prints English
+    warnings when it cannot."""
+    import sys
+
+    if "matplotlib" in sys.modules:
+        return
+    folder = private_cache("matplotlib")
+    if folder is None:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="pk-report-matplotlib-"))
+        atexit.register(shutil.rmtree, folder, True)
+    os.environ["MPLCONFIGDIR"] = str(folder)
+
+
+def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
+    """Compiled templates in the user's cache folder (keyed by each template's source, so the
+    clerk's own templates are recompiled when they change, and by ``fingerprint``, the
+    filters they were compiled against); none if it cannot be written.
+
+    A cached file is run as Python, so the cache is used only where no one else can write
+    (``private_cache``): a shared or pre-made ``XDG_CACHE_HOME`` is not used."""
+    folder = private_cache("jinja")
+    if folder is None:
         return None
     return _SafeCache(str(folder), f"__jinja2_{fingerprint}_%s.cache")
 
