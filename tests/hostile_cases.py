@@ -531,6 +531,62 @@ CASES += [
 ]
 
 
+# issue 18, 8 and 17: ordinary messages that name the file
+
+def year_digits(tmp):
+    return ["build", "2" * 4400, "-o", tmp / "r.md"]
+
+
+def text_year_digits(tmp):
+    def edit(tables):
+        tables["texter"].append(["2" * 4400] + [""] * (len(tables["texter"][0]) - 1))
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+def long_name(n: int):
+    def make(tmp):
+        return ["build", "2009", "--utan-diagram", "-o", tmp / ("a" * (n - 3) + ".md")]
+    return make
+
+
+def mall_under_file(tmp):
+    (tmp / "fil").write_text("x")
+    return ["mall", "--mallar", tmp / "fil" / "mallar"]
+
+
+def ansi_template(tmp):
+    (tmp / "mallar").mkdir()
+    (tmp / "mallar" / "rapport.md.j2").write_bytes("# Rubrik för året\n".encode("cp1252"))
+    return ["build", "2009", "--mallar", tmp / "mallar", "-o", tmp / "r.md"]
+
+
+def big_css(tmp):
+    (tmp / "mallar").mkdir()
+    with (tmp / "mallar" / "rapport.css").open("wb") as fh:
+        fh.truncate(20 * 1024**2)
+    return ["build", "2009", "--mallar", tmp / "mallar", "--format", "html", "-o", tmp / "r.html"]
+
+
+def broken_reference(tmp):
+    (tmp / "mallar").mkdir()
+    (tmp / "mallar" / "reference.docx").write_bytes(b"PK\x03\x04 inte en hel zip")
+    return ["build", "2009", "--mallar", tmp / "mallar", "--format", "docx", "-o", tmp / "r.docx"]
+
+
+CASES += [
+    Case("år med 4 400 siffror som argument", year_digits, 2, "4 400 siffror"),
+    Case("år med 4 400 siffror i `texter.ar`", text_year_digits, 1, "4 400 siffror"),
+    Case("-o med ett namn på 250 byte (den tillfälliga filen fick ett längre namn)",
+         long_name(250), 0, "Skrev", shown="filen skrivs"),
+    Case("-o med ett namn på 260 byte", long_name(260), 1, "namnet är för långt"),
+    Case("`mall --mallar fil/mallar` där `fil` är en fil", mall_under_file, 2, "är en fil"),
+    Case("mall sparad som Windows-1252 (Anteckningar: ”ANSI”)", ansi_template, 1,
+         "inte sparad som UTF-8"),
+    Case("`rapport.css` på 20 MB i mallmappen", big_css, 1, "långt mer än en mall"),
+    Case("trasig `reference.docx` i mallmappen", broken_reference, 1, "ingen giltig Word-fil"),
+]
+
+
 # issue 18, 18: matplotlib's folders
 
 def read_only_home(tmp):

@@ -189,7 +189,9 @@ def build(
     """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
+        from pk_report.writing import check_name
 
+        check_name(output)
         written = build_report(year, data, output, fmt.value if fmt else None, mallar,
                                med_kommentarer, announce=_announce,
                                without_charts=utan_diagram)

@@ -174,6 +174,27 @@ def _fingerprint(env: jinja2.Environment) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
+class _ClerkLoader(jinja2.FileSystemLoader):
+    """The clerk's templates folder: a template too large to be one, or not saved as UTF-8
+    (Notepad's "ANSI" is Windows-1252), is refused with its file named."""
+
+    def get_source(self, environment, template):
+        from pk_report.report.own_templates import check_template
+
+        for folder in self.searchpath:
+            path = Path(folder) / template
+            if path.is_file():
+                check_template(path)
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            shown = Path(self.searchpath[0]) / template
+            raise DataError(f"Mallen {shown} är inte sparad som UTF-8 (tecknet på position "
+                            f"{exc.start} går inte att läsa; sparad som ANSI/Windows-1252?). "
+                            "Spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8), "
+                            "eller ta bort den så används standardmallen.") from exc
+
+
 def make_environment(own: Path | None = None) -> jinja2.Environment:
     """The one Jinja2 environment: StrictUndefined, trim_blocks, Swedish filters, Markdown
     escaping through autoescape and ``_finalize``."""
@@ -182,7 +203,7 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
         if not own.is_dir():
             raise UsageError(f"Mallmappen {own} finns inte. Skapa den med pk-report mall "
                              f"--mallar {own}.")
-        loaders.append(jinja2.FileSystemLoader(str(own)))
+        loaders.append(_ClerkLoader(str(own)))
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -215,6 +236,8 @@ def render_markdown(context: ReportContext, own: Path | None = None,
         raise DataError(f"En mall använder något som inte finns{_where(exc, own)}: "
                         f"{_jinja_message(exc.message)}. Se docs/mallar.md för vad mallarna kan "
                         "använda.") from exc
+    except DataError:
+        raise
     except Exception as exc:  # a RecursionError too
         frame = _frame(exc)
         if own is None or frame is None or not _inside(frame[0], own):
