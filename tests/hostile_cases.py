@@ -587,6 +587,51 @@ CASES += [
 ]
 
 
+# issue 18, 16: repeats and long lists
+
+ODS_CONTENT = (
+    b'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:'
+    b'names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:'
+    b'table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    b'<office:body><office:spreadsheet><table:table table:name="kurser"><table:table-row>'
+    b'<table:table-cell office:value-type="string"><text:p>ar</text:p></table:table-cell>'
+    b'<table:table-cell office:value-type="string"><text:p>kurs_id</text:p></table:table-cell>'
+    b'</table:table-row><table:table-row table:number-rows-repeated="%d"><table:table-cell '
+    b'office:value-type="string" table:number-columns-repeated="%d"><text:p>x</text:p>'
+    b'</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+    b'</office:document-content>')
+
+
+def repeated_ods(rows: int, columns: int):
+    def make(tmp):
+        import zipfile
+
+        path = tmp / "register.ods"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                       compress_type=zipfile.ZIP_STORED)
+            z.writestr("content.xml", ODS_CONTENT % (rows, columns))
+        return ["validera", "--data", path]
+    return make
+
+
+def many_bad_rows(tmp):
+    def edit(tables):
+        tables["kostnader"] += [["2009", "okand", "x", "abc"]] * 20_000
+        tables["kurser"][0] += [f"extra{i}" for i in range(2_000)]
+        for row in tables["kurser"][1:]:
+            row += [""] * 2_000
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+CASES += [
+    Case(".ods på 824 byte med en ifylld rad upprepad en miljon gånger, 40 celler bred",
+         repeated_ods(1_000_000, 40), 1, "upprepade rader"),
+    Case("20 000 rader med samma två fel och 2 000 okända kolumner (CSV)", many_bad_rows, 1,
+         "… och 19 997 rader till med samma fel"),
+]
+
+
 # issue 18, 18: matplotlib's folders
 
 def read_only_home(tmp):

@@ -291,6 +291,20 @@ def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]
     return WorkbookPlan(names, errors, total, strings)
 
 
+def check_ods(archive: zipfile.ZipFile) -> None:
+    """Refuse an .ods whose repeated rows and cells would expand beyond bound, before they are
+    expanded (815 bytes once gave 3.1 million errors)."""
+    from pk_report.readers.ods_measure import ods_cells
+
+    sizes = ods_cells(archive)
+    total = sum(sizes.values())
+    if total > MAX_CELLS:
+        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} ifyllda "
+                      f"celler när upprepade rader och celler räknas ut (störst: "
+                      f"{_largest(sizes)}), långt mer än en registerfil har. Ta bort de rader "
+                      "som upprepas långt ner (Ctrl+End visar den sista) och spara igen.")
+
+
 def _largest(sizes: dict[str, int]) -> str:
     largest = [f"”{s}”" for s in sorted(sizes, key=sizes.get, reverse=True)[:3] if sizes[s]]
     return largest[0] if len(largest) == 1 else f"{', '.join(largest[:-1])} och {largest[-1]}"

@@ -29,6 +29,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         with guards.open_zip(path) as archive:
             plan = None if ods else guards.plan_xlsx(archive, lambda names: list(
                 _match_sheets(names).values()))
+            if ods:
+                guards.check_ods(archive)
         read = run_limited if ods else run_inline
         sheet_names, sheets = read(_read_sheets, file)
     except guards.Refused as exc:
