@@ -632,6 +632,43 @@ CASES += [
 ]
 
 
+# issue 18, 20: messages that say what is wrong
+
+def templates_as_file(tmp):
+    (tmp / "fil.txt").write_text("x")
+    return ["build", "2009", "--mallar", tmp / "fil.txt", "-o", tmp / "r.md"]
+
+
+def output_under_file(tmp):
+    (tmp / "fil.txt").write_text("x")
+    return ["build", "2009", "-o", tmp / "fil.txt" / "r.md"]
+
+
+def utf16_csv(tmp):
+    data = sample(tmp)
+    path = data / "kurser.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    return ["validera", "--data", data]
+
+
+def fifo_csv(tmp):
+    data = sample(tmp)
+    (data / "kurser.csv").unlink()
+    os.mkfifo(data / "kurser.csv")
+    return ["validera", "--data", data]
+
+
+CASES += [
+    Case("`--mallar fil.txt` (en fil)", templates_as_file, 2, "är en fil, inte en mapp"),
+    Case("`-o fil.txt/r.md` där `fil.txt` är en fil", output_under_file, 1,
+         "är en fil, inte en mapp"),
+    Case("CSV sparad som UTF-16 (Excels ”Unicode-text”)", utf16_csv, 1, "UTF-16"),
+    Case("`PK_REPORT_DATA=/`", plain("validera"), 1, "innehåller inga CSV-filer",
+         env={"PK_REPORT_DATA": "/"}),
+    Case("namngiven pipe (FIFO) som heter `kurser.csv`", fifo_csv, 1, "ingen vanlig fil"),
+]
+
+
 # issue 18, 18: matplotlib's folders
 
 def read_only_home(tmp):

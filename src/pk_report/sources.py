@@ -91,7 +91,7 @@ def _missing_table(name: str, path: Path) -> str:
     if path.is_file():
         return (f"Tabellen {name} saknas. Lägg till bladet ”{name}” med rubrikraden "
                 f"{', '.join(columns)} (pk-report mall skriver en arbetsbok med alla blad).")
-    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
+    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name or path}, med "
             f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
 
 

@@ -127,6 +127,14 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def missing_folder(folder: Path) -> OutputError:
+    """The folder to write in is not one: missing, or a file (``-o fil.txt/r.md``)."""
+    if folder.exists():
+        return OutputError(f"{folder} är en fil, inte en mapp, så inget kan skrivas i den. Välj "
+                           "en annan plats.")
+    return OutputError(f"Mappen {folder} finns inte. Skapa den eller välj en annan plats.")
+
+
 def check_name(path: Path | None) -> None:
     """Refuse an output name longer than a file system allows (255 bytes), before anything
     looks at it (asking whether it is a folder fails on such a name)."""
@@ -183,7 +191,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path} är en mapp. Ange ett filnamn, t.ex. {path / 'rapport.docx'}.")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"Mappen {directory} finns inte. Skapa den eller välj en annan plats.")
+        raise missing_folder(directory)
     mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
     try:
         # the temporary name never longer than the target's (a name of 250 bytes is allowed)

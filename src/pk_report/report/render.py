@@ -200,6 +200,9 @@ def make_environment(own: Path | None = None) -> jinja2.Environment:
     escaping through autoescape and ``_finalize``."""
     loaders: list[jinja2.BaseLoader] = []
     if own is not None:
+        if own.exists() and not own.is_dir():
+            raise UsageError(f"{own} är en fil, inte en mapp. Ange mappen med dina mallar efter "
+                             "--mallar (pk-report mall --mallar MAPP skapar en).")
         if not own.is_dir():
             raise UsageError(f"Mallmappen {own} finns inte. Skapa den med pk-report mall "
                              f"--mallar {own}.")
