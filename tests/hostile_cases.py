@@ -658,7 +658,22 @@ def fifo_csv(tmp):
     return ["validera", "--data", data]
 
 
+def formula_without_value(tmp):
+    import re
+
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: re.sub(
+        rb'(<c r="B3")[^>]*>.*?</c>', rb'\1><f>UPPER("x")</f></c>', d, count=1, flags=re.S))]
+
+
+def long_xlsx_cell(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b'<c r="C2" t="inlineStr"><is><t>', b'<c r="C2" t="inlineStr"><is><t>' + b"x" * 40_000))]
+
+
 CASES += [
+    Case("formelcell utan uträknat värde (som openpyxl skriver den)", formula_without_value, 1,
+         "inget uträknat värde"),
+    Case("cell i .xlsx med 40 000 tecken", long_xlsx_cell, 1, "Korta texten"),
     Case("`--mallar fil.txt` (en fil)", templates_as_file, 2, "är en fil, inte en mapp"),
     Case("`-o fil.txt/r.md` där `fil.txt` är en fil", output_under_file, 1,
          "är en fil, inte en mapp"),

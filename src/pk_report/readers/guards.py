@@ -198,6 +198,32 @@ def error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     return errors
 
 
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^<>]*>")
+
+
+def uncomputed_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    """Cells with a formula but no computed value (``<c r="B2"><f>A1+1</f></c>``, as openpyxl
+    or a script writes them): calamine reads them as empty. {(row, col): formula}."""
+    found: dict[tuple[int, int], str] = {}
+    if b"<f" not in xml:  # (a prefixed <x:f> is not looked for: the old message then)
+        return found
+    for m in _FORMULA.finditer(xml):
+        start = max(xml.rfind(b"<c ", 0, m.start()), xml.rfind(b":c ", 0, m.start()))
+        end = xml.find(b"c>", m.end())
+        if start < 0 or end < 0:
+            continue
+        cell = xml[start:end]
+        if b"<v" in cell or b":v>" in cell or b":v " in cell:
+            continue
+        tag = _CELL_START.match(xml, xml.rfind(b"<", 0, start + 1))
+        ref = _REF.search(tag.group(0)) if tag else None
+        if ref:
+            text = re.sub(rb"<[^<>]*>", b"", xml[m.start():end]).decode("utf-8", "replace")
+            found[(int(ref.group(2)), column_number(ref.group(1)))] = text.rstrip("</")[:60]
+    return found
+
+
 def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
     """Refuse a sheet whose used range is absurd; return its error cells."""
     check_sheet_extent(*sheet_extent(xml), sheet)
@@ -245,6 +271,7 @@ class WorkbookPlan:
     error_cells: dict[str, dict[tuple[int, int], str]]
     cells: int
     shared_strings: int
+    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]) -> WorkbookPlan:
@@ -263,6 +290,7 @@ def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]
     errors: dict[str, dict[tuple[int, int], str]] = {}
     sizes: dict[str, int] = {}
     texts: dict[str, int] = {}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
     for sheet in wanted(names):
         xml = read_member(archive, parts.sheets[sheet])
         try:
@@ -275,6 +303,7 @@ def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]
         sizes[sheet] = height * width
         texts[sheet] = sheet_measure.shared_text(xml, lengths, longest, MAX_SHARED_TEXT)
         errors[sheet] = error_cells(xml)
+        formulas[sheet] = uncomputed_formulas(xml)
         del xml
     total = sum(sizes.values())
     if total > MAX_CELLS:
@@ -288,7 +317,7 @@ def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]
                       f"text ur teckensträngstabellen (mest: {_largest(texts)}), långt mer än en "
                       "registerfil har. Kontrollera att det är rätt fil; spara den annars på nytt "
                       "från Excel.")
-    return WorkbookPlan(names, errors, total, strings)
+    return WorkbookPlan(names, errors, total, strings, formulas)
 
 
 def check_ods(archive: zipfile.ZipFile) -> None:

@@ -281,9 +281,11 @@ def cell_problems(table: Table, header: Header, data, numbers, file: str, sheet:
                 problems.append(Problem(
                     table.name, file, row, header_text, text[:40] + "…",
                     f"Cellen har {_digits(len(text))} tecken, fler än en cell i Excel rymmer "
-                    f"({_digits(MAX_CELL_CHARS)}). Ofta är det ett citattecken som aldrig "
-                    "avslutas, så att resten av filen blir en enda cell: kontrollera "
-                    "citattecknen på raden.", sheet, col=col))
+                    f"({_digits(MAX_CELL_CHARS)}). " + (
+                        "Ofta är det ett citattecken som aldrig avslutas, så att resten av "
+                        "filen blir en enda cell: kontrollera citattecknen på raden."
+                        if file.lower().endswith(".csv") else
+                        "Korta texten, eller dela upp den på flera rader."), sheet, col=col))
             elif CONTROL.search(text) or ODD.search(text):
                 problems.append(_unseen_problem(table.name, file, row, header_text, text, sheet,
                                                 col))

@@ -58,6 +58,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         rows, first_row, first_col = found
         if plan is not None:
             _restore_errors(rows, plan.error_cells.get(name, {}), first_row, first_col)
+            problems.extend(_formula_problems(key, file, name, plan.formulas.get(name, {})))
         numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
         raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
         problems.extend(found_problems)
@@ -116,6 +117,18 @@ def _match_sheets(names: list[str]) -> dict[str, str]:
         if key in TABLES and key not in wanted:
             wanted[key] = name
     return wanted
+
+
+def _formula_problems(key: str, file: str, sheet: str,
+                      formulas: dict[tuple[int, int], str]) -> list[Problem]:
+    from pk_report.problems import column_letter
+
+    return [Problem(key, file, row, None, None,
+                    f"Cellen {column_letter(col - 1)}{row} har formeln ={formula} men inget "
+                    "uträknat värde (arbetsboken är skriven av ett program som inte räknar ut "
+                    "formler), så den läses som tom. Öppna arbetsboken i Excel och spara den, så "
+                    "räknas värdena ut.", sheet)
+            for (row, col), formula in sorted(formulas.items())]
 
 
 def _restore_errors(rows: list[list[str]], errors: dict[tuple[int, int], str], first_row: int,
