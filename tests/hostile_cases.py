@@ -407,6 +407,13 @@ def referenced_sheet_name(tmp):
         b'name="kurser"', b'name="&#107;urser"', 1) if name == "xl/workbook.xml" else data)]
 
 
+def single_quoted_name(tmp):
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="kurser"', b"name='kurser'", 1) if name == "xl/workbook.xml" else data)]
+
+
 def long_shared_string(tmp):
     import zipfile
 
@@ -438,6 +445,8 @@ CASES += [
     Case("två blad med samma namn (”kurser”)", same_sheet_name, 1, "två blad som heter"),
     Case("bladnamn skrivet med teckenreferens (`&#107;urser`) och celler utan `r`",
          referenced_sheet_name, 1, "16 384 kolumner"),
+    Case("bladnamn i enkla citattecken (`name='kurser'`) och en cell i XFD1048576",
+         single_quoted_name, 1, "16 384 kolumner"),
     Case("en delad textsträng på 9,5 MB som 1 000 celler pekar på (85 kB, förr över 9 GB)",
          long_shared_string, 1, "teckensträngstabellen", check=small_file(100_000)),
 ]
