@@ -33,6 +33,7 @@ class Case:
     closed_pipe: bool = False
     shown: str = ""  # what the catalogue says when the result is a behaviour, not a message
     platform: Callable | None = None  # a context manager that simulates another platform
+    tty: bool = False  # run as a real process on a terminal (a pseudo-terminal)
 
 
 def sample(tmp: Path, form: str = "csv", edit=None) -> Path:
@@ -319,6 +320,422 @@ CASES = [
 ]
 
 
+# issue 18, 4: a compiled template is run only from a cache no one else can write
+
+def planted_cache(tmp):
+    """A shared cache folder (0777) where someone has replaced every compiled template with
+    code that leaves a file behind."""
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    cache = tmp / "delad-cache"
+    cache.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    cache.chmod(0o700)
+    subprocess.run([sys.executable, "-m", "pk_report", "build", "2009", "-o", tmp / "r0.md"],
+                   env=env, check=True, capture_output=True)
+    evil = marshal.dumps(compile(f"open({str(tmp / 'planterad')!r}, 'w').close()", "x", "exec"))
+    for path in cache.rglob("*.cache"):
+        with path.open("rb") as fh:
+            fh.read(len(bc_magic))
+            checksum = pickle.load(fh)
+        path.write_bytes(bc_magic + pickle.dumps(checksum, 2) + evil)
+    for folder in [cache, *[p for p in cache.rglob("*") if p.is_dir()]]:
+        folder.chmod(0o777)
+    return ["build", "2009", "-o", tmp / "r.md"]
+
+
+def nothing_planted_ran(tmp):
+    assert not (tmp / "planterad").exists()
+    before = (tmp / "r0.md").read_text(encoding="utf-8").replace("r0_diagram/", "r_diagram/")
+    assert (tmp / "r.md").read_text(encoding="utf-8") == before
+
+
+CASES += [
+    Case("mallcache i en delad mapp (0777) där någon lagt in egen kod", planted_cache, 0, "",
+         check=nothing_planted_ran, env={"XDG_CACHE_HOME": "{tmp}/delad-cache"},
+         shown="cachen används inte (mappen är skrivbar för andra): ingen planterad kod körs, "
+               "rapporten blir densamma"),
+]
+
+
+# issue 18, 5: what calamine will build, measured (no r attributes, names, shared strings)
+
+def _sheet_part(path, name_of_sheet: str) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        book, rels = z.read("xl/workbook.xml"), z.read("xl/_rels/workbook.xml.rels")
+    rid = re.search(rb'name="%s"[^>]*r:id="([^"]+)"' % name_of_sheet.encode(), book).group(1)
+    target = re.search(rb'Id="%s"[^>]*Target="([^"]+)"' % rid, rels) or \
+        re.search(rb'Target="([^"]+)"[^>]*Id="%s"' % rid, rels)
+    return "xl/" + target.group(1).decode().removeprefix("/xl/").removeprefix("xl/")
+
+
+def _patched_sheet(tmp, sheet: str, edit) -> Path:
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    part = _sheet_part(path, sheet)
+    return patch_parts(path, lambda name, data: edit(data) if name == part else data)
+
+
+NO_R = b"<row>" + b"<c><v>1</v></c>" * 16384 + b'</row><row r="1048576"><c><v>1</v></c></row>'
+
+
+def cells_without_r(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", NO_R + b"</sheetData>"))]
+
+
+def far_cell_in_first_row(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</row>", b'<c r="XFD99999"><v>1</v></c></row>', 1))]
+
+
+def same_sheet_name(tmp):
+    path = write_workbook(tmp / "register.xlsx", read_sample())
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="tillfallen"', b'name="kurser"', 1) if name == "xl/workbook.xml" else data)]
+
+
+def referenced_sheet_name(tmp):
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(b"</sheetData>",
+                                                            NO_R + b"</sheetData>"))
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="kurser"', b'name="&#107;urser"', 1) if name == "xl/workbook.xml" else data)]
+
+
+def single_quoted_name(tmp):
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))
+    return ["validera", "--data", patch_parts(path, lambda name, data: data.replace(
+        b'name="kurser"', b"name='kurser'", 1) if name == "xl/workbook.xml" else data)]
+
+
+def long_shared_string(tmp):
+    import zipfile
+
+    cells = b"".join(b'<c r="Z%d" t="s"><v>0</v></c>' % i for i in range(2, 1002))
+    path = _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b"</sheetData>", b'<row r="1002">' + cells + b"</row></sheetData>"))
+    patch_parts(path, lambda name, data: data.replace(b"</Relationships>", (
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+        if name == "xl/_rels/workbook.xml.rels" else data)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", b'<sst count="1000" uniqueCount="1"><si><t>'
+                   + b"x" * 9_500_000 + b"</t></si></sst>")
+    return ["validera", "--data", path]
+
+
+def small_file(limit: int):
+    def check(tmp):
+        assert (tmp / "register.xlsx").stat().st_size < limit
+    return check
+
+
+CASES += [
+    Case("rader och celler utan `r` (16 384 celler i rad 1, en cell i rad 1 048 576; "
+         "70 kB, förr mätt som 0 × 26 celler: calamine avbröt processen)", cells_without_r, 1,
+         "16 384 kolumner", check=small_file(100_000)),
+    Case("en cell vars egen referens (XFD99999) ligger långt under bladets sista rad",
+         far_cell_in_first_row, 1, "99 999 rader"),
+    Case("två blad med samma namn (”kurser”)", same_sheet_name, 1, "två blad som heter"),
+    Case("bladnamn skrivet med teckenreferens (`&#107;urser`) och celler utan `r`",
+         referenced_sheet_name, 1, "16 384 kolumner"),
+    Case("bladnamn i enkla citattecken (`name='kurser'`) och en cell i XFD1048576",
+         single_quoted_name, 1, "16 384 kolumner"),
+    Case("en delad textsträng på 9,5 MB som 1 000 celler pekar på (85 kB, förr över 9 GB)",
+         long_shared_string, 1, "teckensträngstabellen", check=small_file(100_000)),
+]
+
+
+# issue 18, 6, 7, 14, 15: what the clerk types reaches every format as text, once
+
+def setting(key: str, value: str):
+    def edit(tables):
+        rows = tables["installningar"]
+        for row in rows[1:]:
+            if row[0] == key:
+                row[1] = value
+                return
+        rows.append([key, value])
+    return edit
+
+
+def both(*edits):
+    def edit(tables):
+        for e in edits:
+            e(tables)
+    return edit
+
+
+def build_with(edit, form: str, *more, year: str = "2009"):
+    def make(tmp):
+        return ["build", year, "--data", sample(tmp, edit=edit), "--format", form,
+                "-o", tmp / f"r.{form}", *more]
+    return make
+
+
+def docx_core(tmp) -> str:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(tmp / "r.docx") as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                ET.fromstring(z.read(name))  # Word refuses a part that is not XML
+        return z.read("docProps/core.xml").decode("utf-8")
+
+
+def backslash_kept(tmp):
+    assert "Göteborgs Stad\\Stadskansliet" in docx_core(tmp)
+
+
+def docx_whole(tmp):
+    core = docx_core(tmp)
+    assert "\x07" not in core and "\uffff" not in core
+
+
+def pdf_made(tmp):
+    assert (tmp / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def no_bidi(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert "\u202e" not in text and "Ledarskap skrapdeL" in text
+
+
+def kommun_once(tmp):
+    body = (tmp / "r.html").read_text(encoding="utf-8").split("<body", 1)[1]
+    assert body.count("Nord") == 1 and 'Kommun -- "Nord"' in body.replace("&quot;", '"'), body
+
+
+CONTROL_KOMMUN = both(setting("kommun", "Kommunen\x07 Nord\uffff"),
+                      setting("diarienummer", "KS\x01 2009/12\ufffe"))
+
+CASES += [
+    Case("omvänt snedstreck i kommun (`Göteborgs Stad\\Stadskansliet`), Word",
+         build_with(setting("kommun", "Göteborgs Stad\\Stadskansliet"), "docx"), 0, "",
+         check=backslash_kept, shown="namnet står som det är skrivet i dokumentegenskaperna "
+                                     "(förut kod 70, ”bad escape”)"),
+    Case("styrtecken, U+FFFE och U+FFFF i kommun och diarienummer, Word",
+         build_with(CONTROL_KOMMUN, "docx"), 0, "", check=docx_whole,
+         shown="tecknen tas bort när cellen läses; Word-filens egenskaper är giltig XML"),
+    Case("styrtecken, U+FFFE och U+FFFF i kommun och diarienummer, PDF",
+         build_with(CONTROL_KOMMUN, "pdf"), 0, "", check=pdf_made,
+         shown="PDF-filen skapas, utan tecknen"),
+    Case("riktningstecken (U+202E) i ett kursnamn, `validera`",
+         lambda tmp: ["validera", "--data", sample(tmp, edit=course_name(
+             "Ledarskap \u202eskrapdeL"))], 0, "vänder textens riktning"),
+    Case("riktningstecken (U+202E) i ett kursnamn, rapporten",
+         build_with(course_name("Ledarskap \u202eskrapdeL"), "md", year="2008"), 0, "", check=no_bidi,
+         shown="tecknet tas bort: namnet visas i den ordning det skrevs"),
+    Case("`kommun` med `--` och citattecken (`Kommun -- \"Nord\"`), webbsidan",
+         build_with(setting("kommun", 'Kommun -- "Nord"'), "html"), 0, "", check=kommun_once,
+         shown="en gång under rubriken, som det skrevs (förut två gånger, den andra med tankstreck "
+               "och typografiska citattecken)"),
+]
+
+
+# issue 18, 8 and 17: ordinary messages that name the file
+
+def year_digits(tmp):
+    return ["build", "2" * 4400, "-o", tmp / "r.md"]
+
+
+def text_year_digits(tmp):
+    def edit(tables):
+        tables["texter"].append(["2" * 4400] + [""] * (len(tables["texter"][0]) - 1))
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+def long_name(n: int):
+    def make(tmp):
+        return ["build", "2009", "--utan-diagram", "-o", tmp / ("a" * (n - 3) + ".md")]
+    return make
+
+
+def mall_under_file(tmp):
+    (tmp / "fil").write_text("x")
+    return ["mall", "--mallar", tmp / "fil" / "mallar"]
+
+
+def ansi_template(tmp):
+    (tmp / "mallar").mkdir()
+    (tmp / "mallar" / "rapport.md.j2").write_bytes("# Rubrik för året\n".encode("cp1252"))
+    return ["build", "2009", "--mallar", tmp / "mallar", "-o", tmp / "r.md"]
+
+
+def big_css(tmp):
+    (tmp / "mallar").mkdir()
+    with (tmp / "mallar" / "rapport.css").open("wb") as fh:
+        fh.truncate(20 * 1024**2)
+    return ["build", "2009", "--mallar", tmp / "mallar", "--format", "html", "-o", tmp / "r.html"]
+
+
+def broken_reference(tmp):
+    (tmp / "mallar").mkdir()
+    (tmp / "mallar" / "reference.docx").write_bytes(b"PK\x03\x04 inte en hel zip")
+    return ["build", "2009", "--mallar", tmp / "mallar", "--format", "docx", "-o", tmp / "r.docx"]
+
+
+CASES += [
+    Case("år med 4 400 siffror som argument", year_digits, 2, "4 400 siffror"),
+    Case("år med 4 400 siffror i `texter.ar`", text_year_digits, 1, "4 400 siffror"),
+    Case("-o med ett namn på 250 byte (den tillfälliga filen fick ett längre namn)",
+         long_name(250), 0, "Skrev", shown="filen skrivs"),
+    Case("-o med ett namn på 260 byte", long_name(260), 1, "namnet är för långt"),
+    Case("`mall --mallar fil/mallar` där `fil` är en fil", mall_under_file, 2, "är en fil"),
+    Case("mall sparad som Windows-1252 (Anteckningar: ”ANSI”)", ansi_template, 1,
+         "inte sparad som UTF-8"),
+    Case("`rapport.css` på 20 MB i mallmappen", big_css, 1, "långt mer än en mall"),
+    Case("trasig `reference.docx` i mallmappen", broken_reference, 1, "ingen giltig Word-fil"),
+]
+
+
+# issue 18, 16: repeats and long lists
+
+ODS_CONTENT = (
+    b'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:'
+    b'names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:'
+    b'table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    b'<office:body><office:spreadsheet><table:table table:name="kurser"><table:table-row>'
+    b'<table:table-cell office:value-type="string"><text:p>ar</text:p></table:table-cell>'
+    b'<table:table-cell office:value-type="string"><text:p>kurs_id</text:p></table:table-cell>'
+    b'</table:table-row><table:table-row table:number-rows-repeated="%d"><table:table-cell '
+    b'office:value-type="string" table:number-columns-repeated="%d"><text:p>x</text:p>'
+    b'</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+    b'</office:document-content>')
+
+
+def repeated_ods(rows: int, columns: int):
+    def make(tmp):
+        import zipfile
+
+        path = tmp / "register.ods"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                       compress_type=zipfile.ZIP_STORED)
+            z.writestr("content.xml", ODS_CONTENT % (rows, columns))
+        return ["validera", "--data", path]
+    return make
+
+
+def many_bad_rows(tmp):
+    def edit(tables):
+        tables["kostnader"] += [["2009", "okand", "x", "abc"]] * 20_000
+        tables["kurser"][0] += [f"extra{i}" for i in range(2_000)]
+        for row in tables["kurser"][1:]:
+            row += [""] * 2_000
+    return ["validera", "--data", sample(tmp, edit=edit)]
+
+
+CASES += [
+    Case(".ods på 824 byte med en ifylld rad upprepad en miljon gånger, 40 celler bred",
+         repeated_ods(1_000_000, 40), 1, "upprepade rader"),
+    Case("20 000 rader med samma två fel och 2 000 okända kolumner (CSV)", many_bad_rows, 1,
+         "… och 19 997 rader till med samma fel"),
+]
+
+
+# issue 18, 20: messages that say what is wrong
+
+def templates_as_file(tmp):
+    (tmp / "fil.txt").write_text("x")
+    return ["build", "2009", "--mallar", tmp / "fil.txt", "-o", tmp / "r.md"]
+
+
+def output_under_file(tmp):
+    (tmp / "fil.txt").write_text("x")
+    return ["build", "2009", "-o", tmp / "fil.txt" / "r.md"]
+
+
+def utf16_csv(tmp):
+    data = sample(tmp)
+    path = data / "kurser.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    return ["validera", "--data", data]
+
+
+def fifo_csv(tmp):
+    data = sample(tmp)
+    (data / "kurser.csv").unlink()
+    os.mkfifo(data / "kurser.csv")
+    return ["validera", "--data", data]
+
+
+def formula_without_value(tmp):
+    import re
+
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: re.sub(
+        rb'(<c r="B3")[^>]*>.*?</c>', rb'\1><f>UPPER("x")</f></c>', d, count=1, flags=re.S))]
+
+
+def long_xlsx_cell(tmp):
+    return ["validera", "--data", _patched_sheet(tmp, "kurser", lambda d: d.replace(
+        b'<c r="C2" t="inlineStr"><is><t>', b'<c r="C2" t="inlineStr"><is><t>' + b"x" * 40_000))]
+
+
+CASES += [
+    Case("formelcell utan uträknat värde (som openpyxl skriver den)", formula_without_value, 1,
+         "inget uträknat värde"),
+    Case("cell i .xlsx med 40 000 tecken", long_xlsx_cell, 1, "Korta texten"),
+    Case("`--mallar fil.txt` (en fil)", templates_as_file, 2, "är en fil, inte en mapp"),
+    Case("`-o fil.txt/r.md` där `fil.txt` är en fil", output_under_file, 1,
+         "är en fil, inte en mapp"),
+    Case("CSV sparad som UTF-16 (Excels ”Unicode-text”)", utf16_csv, 1, "UTF-16"),
+    Case("`PK_REPORT_DATA=/`", plain("validera"), 1, "innehåller inga CSV-filer",
+         env={"PK_REPORT_DATA": "/"}),
+    Case("namngiven pipe (FIFO) som heter `kurser.csv`", fifo_csv, 1, "ingen vanlig fil"),
+]
+
+
+# issue 18, 18: matplotlib's folders
+
+def read_only_home(tmp):
+    (tmp / "hem").mkdir()
+    (tmp / "hem").chmod(0o555)
+    return ["build", "2009", "--format", "docx", "-o", tmp / "r.docx"]
+
+
+def home_untouched(tmp):
+    assert not (tmp / "finns-inte").exists()
+    home = tmp / "hem"  # (root may write in it all the same: then only our own cache is there)
+    assert not (home / ".config").exists() and not (home / ".cache" / "matplotlib").exists()
+
+
+def no_english(output: str) -> None:
+    assert "Matplotlib" not in output and "matplotlib" not in output, output
+
+
+CASES += [
+    Case("HOME finns inte, Word med diagram (matplotlib)", lambda tmp: [
+        "build", "2009", "--format", "docx", "-o", tmp / "r.docx"], 0, "Skrev", process=True,
+         env={"HOME": "{tmp}/finns-inte", "XDG_CACHE_HOME": None}, check=home_untouched,
+         shown="inga mappar skapas (förut $HOME/.cache och $HOME/.config); matplotlib får en "
+               "tillfällig mapp som tas bort efteråt"),
+    Case("HOME skrivskyddad, Word med diagram (matplotlib)", read_only_home, 0, "Skrev",
+         process=True, env={"HOME": "{tmp}/hem", "XDG_CACHE_HOME": None}, check=home_untouched,
+         shown="inga engelska varningar från matplotlib; matplotlib skriver aldrig själv i HOME"),
+]
+
+
+# issue 18, 19: NO_COLOR and TERM=dumb
+
+def plain_terminal(extra: dict):
+    return Case(f"`{' '.join(f'{k}={v}' for k, v in extra.items())}` i en terminal "
+                "(`build 2009`)", lambda tmp: ["build", "2009", "-o", tmp / "r.md"], 0,
+                "Använder den medföljande", env=extra, tty=True,
+                shown="statusraderna på stderr skrivs utan färg och utan dämpad stil "
+                      "(inga ESC-sekvenser)")
+
+
+CASES += [plain_terminal({"NO_COLOR": "1"}), plain_terminal({"TERM": "dumb"})]
+
+
 def environment(case: Case, tmp: Path) -> dict:
     """The case's environment, ``{tmp}`` filled in; None removes a variable."""
     return {k: (v.replace("{tmp}", str(tmp)) if isinstance(v, str) else v)
@@ -329,6 +746,8 @@ def run_case(case: Case, tmp: Path) -> tuple[int, str]:
     """(exit code, everything the user saw), as the user runs it."""
     argv = [str(a) for a in case.make(tmp)]
     env = environment(case, tmp)
+    if case.tty:
+        return _on_terminal(argv, env)
     if case.process:
         full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
         for k in [k for k, v in env.items() if v is None]:
@@ -351,6 +770,34 @@ def run_case(case: Case, tmp: Path) -> tuple[int, str]:
     with (case.platform or nullcontext)():
         result = CliRunner().invoke(app, argv, env=env)
     return result.exit_code, result.output
+
+
+def _on_terminal(argv: list[str], env: dict) -> tuple[int, str]:
+    """Run on a pseudo-terminal, as in a terminal window: what it shows, escapes and all."""
+    import pty
+    import select
+
+    full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
+    for k in [k for k, v in env.items() if v is None]:
+        full.pop(k, None)
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "pk_report", *argv], env=full,
+                            stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
 
 
 def message(output: str, needle: str, tmp: Path) -> str:

@@ -13,5 +13,9 @@ def test_hostile_case(case, tmp_path):
     assert code == case.exit, output
     if case.needle:
         assert message(output, case.needle, tmp_path), output
+    if case.process and "HOME" in (case.env or {}):
+        assert "atplotlib" not in output, output  # no English warnings from matplotlib
+    if case.tty:
+        assert "\x1b[" not in output, repr(output)
     if case.check:
         case.check(tmp_path)

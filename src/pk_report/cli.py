@@ -107,13 +107,17 @@ def _fail(exc: BaseException) -> None:
 def _announce(loaded, mention_warnings: bool = True) -> None:
     """Where the data came from, one dim line on stderr (plain, so build needs no rich), and
     how many warnings the data has: build and stats do not list them, validera does."""
-    typer.secho(loaded.source.describe(), err=True, dim=True)
+    from pk_report.textsafe import plain_wanted
+
+    color = False if plain_wanted() else None  # NO_COLOR, TERM=dumb: not even dim
+    typer.secho(loaded.source.describe(), err=True, dim=True, color=color)
     if mention_warnings and loaded.problems:
         from pk_report.swedish import count
 
         n = len(loaded.problems)
         typer.secho(f"Datan har {count(n, 'varning')}; kör {loaded.source.validate_command()} "
-                    f"för att se {'den' if n == 1 else 'dem'}.", err=True, fg="yellow")
+                    f"för att se {'den' if n == 1 else 'dem'}.", err=True, fg="yellow",
+                    color=color)
 
 
 @app.command("validera", cls=SwedishCommand)
@@ -185,7 +189,9 @@ def build(
     """Skriv årets rapport: Markdown till skärmen, eller Word, HTML eller PDF med -o."""
     try:
         from pk_report.report.build import build_report
+        from pk_report.writing import check_name
 
+        check_name(output)
         written = build_report(year, data, output, fmt.value if fmt else None, mallar,
                                med_kommentarer, announce=_announce,
                                without_charts=utan_diagram)

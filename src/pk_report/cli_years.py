@@ -25,7 +25,8 @@ class YearsType(_types.ParamType):
             return parse_span(str(value))
         except SpanError as exc:
             hint = (param.metavar or "ÅR").strip("[]") if param is not None else "ÅR"
-            raise SwedishUsageError(f"Ogiltigt värde för {hint}: ”{value}”. {exc}", ctx) from None
+            shown = str(value) if len(str(value)) <= 30 else str(value)[:20] + "…"
+            raise SwedishUsageError(f"Ogiltigt värde för {hint}: ”{shown}”. {exc}", ctx) from None
 
 
 YEARS = YearsType()

@@ -8,13 +8,15 @@ styles are given as ``Text`` spans, and control characters are shown escaped
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pk_report.problems import Problem, errors, warnings
 from pk_report.schema import TABLES
-from pk_report.textsafe import terminal
+from pk_report.textsafe import plain_wanted, terminal
 
 MIN_WIDTH = 20
 UNKNOWN_WIDTH = 80
@@ -40,7 +42,8 @@ class _Console(Console):
 
 
 def _made(stderr: bool = False) -> Console:
-    out = _Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    plain = {"color_system": None, "no_color": True} if plain_wanted() else {}
+    out = _Console(stderr=stderr, highlight=False, markup=False, emoji=False, **plain)
     if out.width < MIN_WIDTH:
         out.width = UNKNOWN_WIDTH if out.width <= 0 else MIN_WIDTH
     return out
@@ -74,8 +77,12 @@ def print_problems(problems: list[Problem], out: Console) -> None:
     for title, group, style in (("Fel", errs, "red"), ("Varningar", warns, "yellow")):
         if not group:
             continue
-        out.print(Text(f"{title} ({len(group)})", style=f"bold {style}"))
-        for p in group:
+        shown = f"{len(group):,}".replace(",", "\u00a0")
+        out.print(Text(f"{title} ({shown})", style=f"bold {style}"))
+        for p, more in _capped(group):
+            if more:
+                out.print(Text.assemble(("•", style), " ", terminal(more)), soft_wrap=True)
+                continue
             value = f" (värde: ”{_short(p.value)}”)" if p.value else ""
             out.print(Text.assemble(("•", style), " ", (terminal(p.place()), "bold"),
                                     terminal(value), ": ", terminal(p.message)), soft_wrap=True)
@@ -84,6 +91,44 @@ def print_problems(problems: list[Problem], out: Console) -> None:
     summary = f"{count(len(errs), 'fel')} och {count(len(warns), 'varning')}".replace("noll", "inga")
     out.print(upper_first(summary) + "."
               + (" Rätta felen och kör pk-report validera igen." if errs else ""))
+
+
+SHOWN_PER_KIND = 3  # problems of one kind in one column shown before the rest are counted
+
+
+def _kind(p: Problem) -> tuple:
+    """The same problem in the same column (for a problem of a whole column, in any column):
+    the message with its quoted parts and figures left out."""
+    import re
+
+    message = re.sub(r"\d[\d\u00a0 ]*", "#", re.sub(r"”[^”]*”", "””", p.message))
+    return (p.file, p.sheet, p.table, p.column if p.row is not None else None, message)
+
+
+def _capped(group: list[Problem]):
+    """(problem, None) for each problem shown, and (None, '… och 199 998 rader till med samma
+    fel') once in place of the rest of a kind: 200 000 rows of the same error are four lines."""
+    from collections import Counter
+
+    from pk_report.swedish import number_word
+
+    totals = Counter(_kind(p) for p in group)
+    seen: Counter = Counter()
+    for p in group:
+        kind = _kind(p)
+        seen[kind] += 1
+        if seen[kind] <= SHOWN_PER_KIND:
+            yield p, None
+        elif seen[kind] == SHOWN_PER_KIND + 1:
+            rest = totals[kind] - SHOWN_PER_KIND
+            level = "fel" if p.is_error else "varning"
+            where = Path(p.file).name if p.file else ""
+            if p.column and p.row is not None:
+                where += f", kolumn ”{p.column}”"
+                what = f"{number_word(rest)} {('rad', 'rader')[rest != 1]}"
+            else:
+                what = number_word(rest)
+            yield None, f"… och {what} till med samma {level}" + (f" ({where})" if where else "")
 
 
 def print_error(message: str) -> None:

@@ -33,7 +33,7 @@ class Problem:
 
     def place(self) -> str:
         """'kurser.csv, rad 4, kolumn ”ar”' – the location in Swedish."""
-        parts = [Path(self.file).name if self.file else "(inga filer)"]
+        parts = [(Path(self.file).name or self.file) if self.file else "(inga filer)"]
         if self.sheet:
             parts.append(f"blad ”{self.sheet}”")
         if self.row is not None:

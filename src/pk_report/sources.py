@@ -94,7 +94,7 @@ def _missing_table(name: str, path: Path, tables: dict[str, RawTable]) -> str:
         header = (c.name if plain == name else c.label for c in table.columns)
         return (f"Tabellen {plain} saknas. Lägg till bladet ”{plain}” med rubrikraden "
                 f"{', '.join(header)} (pk-report mall skriver en arbetsbok med alla blad).")
-    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name}, med "
+    return (f"Tabellen {name} saknas. Lägg till filen ”{name}.csv” i mappen {path.name or path}, med "
             f"rubrikraden {';'.join(columns)} (samma avgränsare som de andra filerna).")
 
 

@@ -21,12 +21,35 @@ _MD_BLOCK_START = re.compile(r"^([+\-*>:=])|^(\(?(?:[0-9]+|[A-Za-z]|[ivxlcdmIVXL
 # What a cell should never hold: C0 controls but tab, LF and CR; DEL; C1 controls (ESC, OSC
 # and CSI sequences, BEL, backspace ...).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What else no output may hold (Word and the PDF refuse U+FFFE, U+FFFF and lone surrogates)
+# or should obey (bidirectional overrides and isolates turn the text shown around).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+ODD = re.compile("[\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+                     "\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """A cell's text as every output gets it: without controls (but tab, LF and CR), U+FFFE,
+    U+FFFF, lone surrogates and bidirectional overrides. Done once, as the cell is read."""
+    return _UNSEEN.sub("", text) if _UNSEEN.search(text) else text
+
+
 # Shown escaped in the terminal: those, CR too, and the bidirectional overrides and isolates
 # that reorder what the terminal shows.
 _TERMINAL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20),
                                                   *range(0x7f, 0xa0)]}
 _TERMINAL_ESCAPES.update({c: f"\\u{c:04x}" for c in [*range(0x202a, 0x202f),
-                                                       *range(0x2066, 0x206a)]})
+                                                       *range(0x2066, 0x206a), 0xfffe, 0xffff,
+                                                       *range(0xd800, 0xe000)]})
+
+
+def plain_wanted() -> bool:
+    """No colours and no styles on the terminal: ``NO_COLOR`` set to anything (no-color.org)
+    or a terminal that says it is dumb (``TERM=dumb``)."""
+    import os
+
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM", "") == "dumb"
 
 
 def csv_cell(text: str) -> str:

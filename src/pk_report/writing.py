@@ -127,11 +127,30 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def missing_folder(folder: Path) -> OutputError:
+    """The folder to write in is not one: missing, or a file (``-o fil.txt/r.md``)."""
+    if folder.exists():
+        return OutputError(f"{folder} är en fil, inte en mapp, så inget kan skrivas i den. Välj "
+                           "en annan plats.")
+    return OutputError(f"Mappen {folder} finns inte. Skapa den eller välj en annan plats.")
+
+
+def check_name(path: Path | None) -> None:
+    """Refuse an output name longer than a file system allows (255 bytes), before anything
+    looks at it (asking whether it is a folder fails on such a name)."""
+    if path is not None and len(os.fsencode(path.name)) > 255:
+        raise _output_error(path, OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG)))
+
+
 def _output_error(path: Path, exc: OSError, atomic: bool = False) -> OutputError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return OutputError(f"Disken är full: {path} kunde inte skrivas. Frigör utrymme eller "
                            "skriv till en annan disk." + (" En befintlig fil är orörd." if atomic
                                                           else ""))
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputError(f"Kan inte skriva {path}: namnet är för långt "
+                           f"({len(os.fsencode(path.name))} byte; filsystemet tillåter högst 255). "
+                           "Välj ett kortare filnamn.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
         return OutputError(f"Kan inte skriva {path} ({exc.strerror}). Är filen öppen i Word? "
                            "Stäng den och försök igen, eller kontrollera behörigheten.")
@@ -172,10 +191,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path} är en mapp. Ange ett filnamn, t.ex. {path / 'rapport.docx'}.")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"Mappen {directory} finns inte. Skapa den eller välj en annan plats.")
+        raise missing_folder(directory)
     mode = stat.S_IMODE(st.st_mode) if st is not None else _new_file_mode()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        # the temporary name never longer than the target's (a name of 250 bytes is allowed)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:20]}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(f"Kan inte skriva i {directory} ({exc.strerror}). Kontrollera "
                           "behörigheten eller välj en annan mapp.") from exc

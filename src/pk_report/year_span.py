@@ -59,14 +59,24 @@ def parse_span(text: str | int) -> YearSpan:
         return _checked(text, text)
     whole = _WHOLE.match(text)
     if whole:
-        year = int(whole[1])
+        year = _year(whole[1])
         return _checked(year, year)
     match = _SPAN.match(text)
     if not match:
         raise SpanError("Skriv ett heltal, t.ex. 2009. En period skrivs med bindestreck, "
                         "t.ex. 2007-2010.")
-    first, last = int(match[1]), int(match[2])
+    first, last = _year(match[1]), _year(match[2])
     return _checked(first, last)
+
+
+def _year(digits: str) -> int:
+    """The digits as a year; far too many digits are refused before any conversion (Python
+    refuses to convert more than 4 300 of them)."""
+    significant = digits.lstrip("0")
+    if len(significant) > 6:
+        count = f"{len(significant):,}".replace(",", "\u00a0")
+        raise SpanError(f"Året har {count} siffror. Skriv året med fyra siffror, t.ex. 2009.")
+    return int(digits)
 
 
 def _checked(first: int, last: int) -> YearSpan:

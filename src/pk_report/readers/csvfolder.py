@@ -88,10 +88,35 @@ def sniff_delimiter(text: str, known: set[str]) -> str:
 def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() != ".csv" or not path.is_file():
+    entries = sorted(folder.iterdir())
+    if not any(p.suffix.lower() == ".csv" for p in entries):
+        return tables, [Problem("", str(folder), None, None, None,
+                                f"Mappen {folder} innehåller inga CSV-filer, så det finns inget "
+                                "register att läsa där. Ange mappen med registrets CSV-filer (en "
+                                "per tabell) eller en arbetsbok (.xlsx), med --data eller "
+                                "PK_REPORT_DATA.")]
+    wide = [p for p in entries if p.suffix.lower() == ".csv" and p.is_file() and _utf16(p)]
+    if wide:  # Excel's "Unicode text": every table saved so, one cause, said once and first
+        from pk_report.swedish import join
+
+        names = join([p.name for p in wide])
+        return tables, [Problem("", str(folder), None, None, None,
+                                f"{'Filen' if len(wide) == 1 else 'Filerna'} {names} är "
+                                f"sparad{'' if len(wide) == 1 else 'e'} som UTF-16 (Excels "
+                                "”Unicode-text”), som inte läses. Spara "
+                                f"{'den' if len(wide) == 1 else 'dem'} som ”CSV UTF-8 "
+                                "(kommaavgränsad)” i Excel (Arkiv > Spara som) och försök igen.")]
+    for path in entries:
+        if path.suffix.lower() != ".csv" or path.is_dir():
             continue
         key = norm_name(nfc(path.stem))
+        if not path.is_file():  # a named pipe or a device: reading it could wait for ever
+            if key in TABLES:
+                problems.append(Problem(key, str(path), None, None, None,
+                                        f"{path.name} är ingen vanlig fil (utan t.ex. en namngiven "
+                                        "pipe eller en enhet) och läses inte. Spara tabellen som "
+                                        "en vanlig CSV-fil med samma namn.", None))
+            continue
         if key in IGNORED_SHEETS:  # the workbook's Instruktioner sheet, saved as CSV too
             continue
         if key not in TABLES:
@@ -109,6 +134,21 @@ def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if raw is not None:
             tables[key] = raw
     return tables, problems
+
+
+def _utf16(path: Path) -> bool:
+    """Whether the file is UTF-16 text: its byte-order mark, or (without one) a NUL in every
+    other byte of its start, as ASCII text in UTF-16 has."""
+    try:
+        with path.open("rb") as fh:
+            start = fh.read(4096)
+    except OSError:
+        return False
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    pairs = start[: len(start) // 2 * 2]
+    return len(pairs) >= 8 and (pairs[1::2].count(0) > 0.9 * len(pairs) // 2
+                                or pairs[0::2].count(0) > 0.9 * len(pairs) // 2)
 
 
 def read_csv_file(path: Path, key: str) -> tuple[RawTable | None, list[Problem]]:

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pk_report.readers import sheet_measure
+from pk_report.readers.sheet_measure import column_number, sheet_extent  # noqa: F401
 from pk_report.textsafe import nfc
 
 MAX_FILE_BYTES = 300 * 1024**2
@@ -26,11 +28,9 @@ MAX_RATIO = 200  # unpacked / packed, per member of a size worth checking
 MAX_CELLS = 40_000_000  # rows x columns of the used ranges of all sheets read, together
 MAX_SHARED_STRINGS = 10_000_000  # entries of the shared-string table, claimed or real
 MAX_SHARED_STRING_BYTES = MAX_FILE_BYTES  # the table's XML, unpacked
+MAX_SHARED_TEXT = 256 * 1024**2  # text copied out of the shared strings into the cells read
 SHORTEST_SHARED_STRING = len(b"<si/>")
 
-_ROW_TAG = re.compile(rb'<row\b[^<>]*?\br="(\d+)"')
-_BIG_ROW = re.compile(rb'<row\b[^<>]*?\br="(\d{7,})"')
-_WIDE_REF = re.compile(rb'r="([A-Z]{2,})\d')  # a literal prefix: the fast path of re
 _ERROR_TAG = re.compile(rb'<c\b[^<>]*\bt="e"[^<>]*>')
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
@@ -58,13 +58,6 @@ def check_file_size(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise Refused(f"Filen är {size // 1024**2} MB, mer än vad en registerfil rimligen är "
                       f"({MAX_FILE_BYTES // 1024**2} MB). Kontrollera att det är rätt fil.")
-
-
-def column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
@@ -98,12 +91,20 @@ class XlsxParts:
 
 
 def _attribute(tag: bytes, name: bytes) -> bytes | None:
-    m = re.search(rb"\b" + name + rb'="([^"]*)"', tag)
-    return m.group(1) if m else None
+    """The attribute named exactly ``name`` (as calamine matches it: no other prefix), in
+    either kind of quotes, with space around ``=`` allowed."""
+    m = re.search(rb"""\s""" + re.escape(name) + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", tag)
+    if m is None:
+        return None
+    return m.group(1) if m.group(1) is not None else m.group(2)
 
 
 def _part_path(target: bytes) -> str:
-    t = target.decode("utf-8", "replace").lstrip("/")
+    """A sheet's part as calamine finds it: "/xl/..." and "xl/..." as they are, anything else
+    under "xl/"."""
+    t = target.decode("utf-8", "replace")
+    if t.startswith("/xl/"):
+        return t[1:]
     return t if t.startswith("xl/") else "xl/" + t
 
 
@@ -125,10 +126,17 @@ def xlsx_parts(archive: zipfile.ZipFile) -> XlsxParts:
             if (_attribute(tag, b"Type") or b"").endswith(_SHARED_STRINGS_TYPE):
                 parts.shared_strings = targets[rid]
     for tag in _TAG.findall(book):
+        if not re.match(rb"<(?:\w+:)?sheet\b", tag):
+            continue
         name = _attribute(tag, b"name")
-        rid = _attribute(tag, b"r:id") or _attribute(tag, rb"\w+:id")
+        rid = _attribute(tag, b"r:id") or _attribute(tag, b"relationships:id")
         if name is not None and rid and rid in targets:
-            parts.sheets[nfc(_unescape(name.decode("utf-8", "replace")))] = targets[rid]
+            shown = nfc(_unescape(name.decode("utf-8", "replace")))
+            if shown in parts.sheets:
+                raise Refused(f"Arbetsboken har två blad som heter ”{shown}”, så det går inte att "
+                              "veta vilket som ska läsas. Byt namn på det ena i Excel och spara "
+                              "igen.", shown)
+            parts.sheets[shown] = targets[rid]
     if parts.shared_strings is None and "xl/sharedStrings.xml" in archive.namelist():
         parts.shared_strings = "xl/sharedStrings.xml"
     return parts
@@ -139,31 +147,24 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return xlsx_parts(archive).sheets
 
 
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _entity(m: re.Match) -> str:
+    ref = m.group(1)
+    if ref in _NAMED:
+        return _NAMED[ref]
+    try:
+        return chr(int(ref[2:], 16) if ref[1] in "xX" else int(ref[1:]))
+    except (ValueError, OverflowError):
+        return m.group(0)
+
+
 def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
-def sheet_extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) of the grid calamine allocates for a sheet: an upper bound.
-
-    Rows must come in order in a valid sheet, so the last <row> tag gives the height (and any
-    row number of seven digits or more is looked at, in case they do not); a sheet whose
-    columns all have one letter is counted as 26 wide, columns of two letters or more are rare
-    enough to scan for.
-    """
-    last_row = xml.rfind(b"<row ")
-    height = 0
-    if last_row >= 0:
-        m = _ROW_TAG.match(xml, last_row)
-        height = int(m.group(1)) if m else 0
-    if b'r="' in xml:
-        big_rows = _BIG_ROW.findall(xml)
-        if big_rows:
-            height = max(height, *(int(r) for r in big_rows))
-    wide = set(_WIDE_REF.findall(xml))
-    width = max((column_number(w) for w in wide), default=26)
-    return height, width
+    """An attribute's value as an XML parser gives it: named and numeric references too (a
+    sheet called ``&#107;urser`` is calamine's ”kurser”)."""
+    return _ENTITY.sub(_entity, text)
 
 
 def check_sheet_extent(height: int, width: int, sheet: str) -> None:
@@ -197,6 +198,32 @@ def error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     return errors
 
 
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^<>]*>")
+
+
+def uncomputed_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    """Cells with a formula but no computed value (``<c r="B2"><f>A1+1</f></c>``, as openpyxl
+    or a script writes them): calamine reads them as empty. {(row, col): formula}."""
+    found: dict[tuple[int, int], str] = {}
+    if b"<f" not in xml:  # (a prefixed <x:f> is not looked for: the old message then)
+        return found
+    for m in _FORMULA.finditer(xml):
+        start = max(xml.rfind(b"<c ", 0, m.start()), xml.rfind(b":c ", 0, m.start()))
+        end = xml.find(b"c>", m.end())
+        if start < 0 or end < 0:
+            continue
+        cell = xml[start:end]
+        if b"<v" in cell or b":v>" in cell or b":v " in cell:
+            continue
+        tag = _CELL_START.match(xml, xml.rfind(b"<", 0, start + 1))
+        ref = _REF.search(tag.group(0)) if tag else None
+        if ref:
+            text = re.sub(rb"<[^<>]*>", b"", xml[m.start():end]).decode("utf-8", "replace")
+            found[(int(ref.group(2)), column_number(ref.group(1)))] = text.rstrip("</")[:60]
+    return found
+
+
 def scan_xlsx_sheet(xml: bytes, sheet: str) -> dict[tuple[int, int], str]:
     """Refuse a sheet whose used range is absurd; return its error cells."""
     check_sheet_extent(*sheet_extent(xml), sheet)
@@ -213,7 +240,7 @@ def shared_string_count(archive: zipfile.ZipFile, member: str | None) -> int:
     if member is None:
         return 0
     try:
-        info = archive.getinfo(member)
+        info = archive.getinfo(_member(archive, member))
     except KeyError:
         return 0
     if info.file_size > MAX_SHARED_STRING_BYTES:
@@ -244,40 +271,102 @@ class WorkbookPlan:
     error_cells: dict[str, dict[tuple[int, int], str]]
     cells: int
     shared_strings: int
+    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def plan_xlsx(archive: zipfile.ZipFile, wanted: Callable[[list[str]], list[str]]) -> WorkbookPlan:
     """Measure every sheet ``wanted`` picks from the sheet names and the shared strings; refuse
-    the workbook when any sheet, or all of them together, or the strings are beyond bound."""
+    the workbook when any sheet, or all of them together, or the strings (their number, and
+    the text the cells copy out of them) are beyond bound."""
     parts = xlsx_parts(archive)
     names = list(parts.sheets)
-    errors: dict[str, dict[tuple[int, int], str]] = {}
-    sizes: dict[str, int] = {}
-    for sheet in wanted(names):
-        xml = read_member(archive, parts.sheets[sheet])
-        height, width = sheet_extent(xml)
-        check_sheet_extent(height, width, sheet)
-        sizes[sheet] = height * width
-        errors[sheet] = error_cells(xml)
-        del xml
-    total = sum(sizes.values())
-    if total > MAX_CELLS:
-        largest = [f"”{s}”" for s in sorted(sizes, key=sizes.get, reverse=True)[:3]]
-        listed = largest[0] if len(largest) == 1 else \
-            f"{', '.join(largest[:-1])} och {largest[-1]}"
-        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} celler "
-                      f"(störst: {listed}), långt mer än en registerfil har. Ta bort de celler "
-                      "som ligger långt ut på bladen (Ctrl+End visar den sista) och spara igen.")
     strings = shared_string_count(archive, parts.shared_strings)
     if strings > MAX_SHARED_STRINGS:
         raise Refused(f"Arbetsbokens teckensträngstabell har {_digits(strings)} poster, långt "
                       "mer än en registerfil har. Spara arbetsboken på nytt från Excel (Arkiv > "
                       "Spara som > Excel-arbetsbok).")
-    return WorkbookPlan(names, errors, total, strings)
+    lengths = shared_string_lengths(archive, parts.shared_strings)
+    longest = max(lengths, default=0)
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    sizes: dict[str, int] = {}
+    texts: dict[str, int] = {}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet in wanted(names):
+        xml = read_member(archive, parts.sheets[sheet])
+        try:
+            height, width = sheet_extent(xml)
+        except sheet_measure.Unusual:
+            raise Refused(f"Bladet ”{sheet}” innehåller kommentarer eller CDATA bland cellerna, "
+                          "vilket Excel aldrig skriver. Spara arbetsboken på nytt från Excel.",
+                          sheet) from None
+        check_sheet_extent(height, width, sheet)
+        sizes[sheet] = height * width
+        texts[sheet] = sheet_measure.shared_text(xml, lengths, longest, MAX_SHARED_TEXT)
+        errors[sheet] = error_cells(xml)
+        formulas[sheet] = uncomputed_formulas(xml)
+        del xml
+    total = sum(sizes.values())
+    if total > MAX_CELLS:
+        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} celler "
+                      f"(störst: {_largest(sizes)}), långt mer än en registerfil har. Ta bort de "
+                      "celler som ligger långt ut på bladen (Ctrl+End visar den sista) och spara "
+                      "igen.")
+    text = sum(texts.values())
+    if text > MAX_SHARED_TEXT:
+        raise Refused(f"Cellerna i arbetsboken upprepar sammanlagt {_digits(text // 1024**2)} MB "
+                      f"text ur teckensträngstabellen (mest: {_largest(texts)}), långt mer än en "
+                      "registerfil har. Kontrollera att det är rätt fil; spara den annars på nytt "
+                      "från Excel.")
+    return WorkbookPlan(names, errors, total, strings, formulas)
+
+
+def check_ods(archive: zipfile.ZipFile) -> None:
+    """Refuse an .ods whose repeated rows and cells would expand beyond bound, before they are
+    expanded (815 bytes once gave 3.1 million errors)."""
+    from pk_report.readers.ods_measure import ods_cells
+
+    sizes = ods_cells(archive)
+    total = sum(sizes.values())
+    if total > MAX_CELLS:
+        raise Refused(f"Bladen i arbetsboken spänner tillsammans över {_digits(total)} ifyllda "
+                      f"celler när upprepade rader och celler räknas ut (störst: "
+                      f"{_largest(sizes)}), långt mer än en registerfil har. Ta bort de rader "
+                      "som upprepas långt ner (Ctrl+End visar den sista) och spara igen.")
+
+
+def _largest(sizes: dict[str, int]) -> str:
+    largest = [f"”{s}”" for s in sorted(sizes, key=sizes.get, reverse=True)[:3] if sizes[s]]
+    return largest[0] if len(largest) == 1 else f"{', '.join(largest[:-1])} och {largest[-1]}"
+
+
+def shared_string_lengths(archive: zipfile.ZipFile, member: str | None) -> list[int]:
+    """Each shared-string entry's size in bytes (its XML: at least its text)."""
+    if member is None:
+        return []
+    try:
+        name = _member(archive, member)
+    except KeyError:
+        return []
+    return sheet_measure.entry_lengths(archive.read(name))
+
+
+def _member(archive: zipfile.ZipFile, member: str) -> str:
+    """The zip member calamine opens for ``member``: the one whose name matches it, ignoring
+    ASCII case. Two such members would let the check measure one while calamine reads the
+    other, so that is refused."""
+    wanted = member.lower()
+    found = {n for n in archive.namelist() if n.lower() == wanted}
+    if len(found) > 1 or len(found) == 1 and len([i for i in archive.infolist()
+                                                  if i.filename in found]) > 1:
+        raise Refused(f"Arbetsboken har flera delar som heter {member}, så det går inte att veta "
+                      "vilken som läses. Spara den på nytt från Excel.")
+    if not found:
+        raise KeyError(member)
+    return found.pop()
 
 
 def read_member(archive: zipfile.ZipFile, member: str) -> bytes:
     try:
-        return archive.read(member)
+        return archive.read(_member(archive, member))
     except KeyError as exc:
         raise Refused(f"Arbetsboken saknar delen {member}. Spara den på nytt från Excel.") from exc

@@ -16,7 +16,7 @@ import pandas as pd
 from pk_report.names import norm_name
 from pk_report.problems import ERROR, WARNING, Problem
 from pk_report.schema import Table, as_written, column_label
-from pk_report.textsafe import CONTROL, controls_in, is_nfc, nfc
+from pk_report.textsafe import BIDI, CONTROL, ODD, clean, controls_in, is_nfc, nfc, terminal
 
 MAX_TITLE_ROWS = 10
 MAX_CELL_CHARS = 32_767  # what one cell in Excel holds
@@ -183,6 +183,15 @@ def _digits(n: int) -> str:
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
 _OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _C1 = re.compile("[\x80-\x9f]")
+# Lead bytes of what no output may hold or should obey, beyond the controls: U+FFFE/U+FFFF
+# (EF BF), lone surrogates (ED, shared with some Hangul), bidirectional overrides and isolates
+# (E2 80, shared with dashes and quotation marks; E2 81). Only where one occurs is the text
+# searched.
+_ODD_LEADS = (b"\xef\xbf", b"\xed", b"\xe2\x80", b"\xe2\x81")
+
+
+def _odd(data: bytes, text: str) -> bool:
+    return any(lead in data for lead in _ODD_LEADS) and ODD.search(text) is not None
 
 
 def screen_column(column: list[str]) -> tuple[list[str], bool, bool]:
@@ -205,12 +214,35 @@ def screen_column(column: list[str]) -> tuple[list[str], bool, bool]:
         joined = "\x00".join(column)
     data = joined.encode("utf-8", "surrogatepass")
     controls = len(data.translate(None, _OTHER_BYTES)) != max(len(column) - 1, 0) or (
-        b"\xc2" in data and _C1.search(joined) is not None)
+        b"\xc2" in data and _C1.search(joined) is not None) or _odd(data, joined)
     long = False
     if len(data) > MAX_CELL_CHARS:
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
         long = bool((np.diff(ends, prepend=-1, append=len(data)) - 1).max() > MAX_CELL_CHARS)
     return column, controls, long
+
+
+def _unseen_problem(table: str, file: str, row: int, header: str, text: str,
+                    sheet: str | None, col: int | None) -> Problem:
+    """A warning for a cell with characters that are not seen but act: controls (a terminal
+    obeys them), U+FFFE/U+FFFF and lone surrogates (Word and the PDF refuse them), or
+    bidirectional overrides (they turn the text shown around)."""
+    found = controls_in(text)
+    if found:
+        return Problem(table, file, row, header, text,
+                       f"Cellen innehåller styrtecken ({', '.join(found)}), som inte syns men "
+                       "kan styra en terminal. De visas här som koder och tas inte med i "
+                       "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING, col)
+    if BIDI.search(text):
+        return Problem(table, file, row, header, text,
+                       "Cellen innehåller tecken som vänder textens riktning (" +
+                       ", ".join(dict.fromkeys(terminal(c) for c in BIDI.findall(text))) +
+                       "), så att den kan visas baklänges eller i fel ordning. De tas inte med "
+                       "i rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING, col)
+    return Problem(table, file, row, header, text,
+                   "Cellen innehåller tecken som inte är text (U+FFFE, U+FFFF eller ett halvt "
+                   "teckenpar). De tas inte med i rapporten. Skriv om texten i cellen.", sheet,
+                   WARNING, col)
 
 
 def plain_text(data: bytes, text: str) -> bool:
@@ -220,7 +252,8 @@ def plain_text(data: bytes, text: str) -> bool:
     """
     import numpy as np
 
-    if data.translate(None, _OTHER_BYTES) or (b"\xc2" in data and _C1.search(text)):
+    if data.translate(None, _OTHER_BYTES) or (b"\xc2" in data and _C1.search(text)) \
+            or _odd(data, text):
         return False
     if len(data) <= MAX_CELL_CHARS:
         return True
@@ -252,13 +285,13 @@ def cell_problems(table: Table, header: Header, data, numbers, file: str, sheet:
                 problems.append(Problem(
                     table.name, file, row, header_text, text[:40] + "…",
                     f"Cellen har {_digits(len(text))} tecken, fler än en cell i Excel rymmer "
-                    f"({_digits(MAX_CELL_CHARS)}). Ofta är det ett citattecken som aldrig "
-                    "avslutas, så att resten av filen blir en enda cell: kontrollera "
-                    "citattecknen på raden.", sheet, col=col))
-            elif CONTROL.search(text):
-                problems.append(Problem(
-                    table.name, file, row, header_text, text,
-                    f"Cellen innehåller styrtecken ({', '.join(controls_in(text))}), som inte "
-                    "syns men kan styra en terminal. De visas här som koder och tas inte med i "
-                    "rapporten. Skriv om texten i cellen utan dem.", sheet, WARNING, col))
+                    f"({_digits(MAX_CELL_CHARS)}). " + (
+                        "Ofta är det ett citattecken som aldrig avslutas, så att resten av "
+                        "filen blir en enda cell: kontrollera citattecknen på raden."
+                        if file.lower().endswith(".csv") else
+                        "Korta texten, eller dela upp den på flera rader."), sheet, col=col))
+            elif CONTROL.search(text) or ODD.search(text):
+                problems.append(_unseen_problem(table.name, file, row, header_text, text, sheet,
+                                                col))
+        columns[name] = [clean(text) for text in column]  # the one cleaning: nothing after
     return columns, problems

@@ -34,6 +34,8 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             ods = workbook_kind(archive) == "ods"
             plan = None if ods else guards.plan_xlsx(archive, lambda names: list(
                 _match_sheets(names).values()))
+            if ods:
+                guards.check_ods(archive)
         read = run_limited if ods else run_inline
         with _named_for_calamine(path, ".ods" if ods else ".xlsx") as typed:
             sheet_names, sheets = read(_read_sheets, str(typed))
@@ -43,9 +45,14 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         return {}, [Problem("", file, None, None, None,
                             f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
                             "Öppna den i Excel och spara den på nytt.")]
+    twice = sorted({n for n in sheet_names if sheet_names.count(n) > 1})
+    if twice:  # an .ods (an .xlsx is refused by the guard): which one is read is unknowable
+        return {}, [Problem("", file, None, None, None,
+                            f"Arbetsboken har två blad som heter ”{twice[0]}”, så det går inte att "
+                            "veta vilket som ska läsas. Byt namn på det ena och spara igen.",
+                            twice[0])]
     tables: dict[str, RawTable] = {}
-    problems: list[Problem] = []
-    readable, problems = _classify(sheet_names, file)
+    readable, problems = _classify(list(dict.fromkeys(sheet_names)), file)
     for name in readable:
         key = norm_name(name)
         found = sheets[name]
@@ -57,6 +64,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         rows, first_row, first_col = found
         if plan is not None:
             _restore_errors(rows, plan.error_cells.get(name, {}), first_row, first_col)
+            problems.extend(_formula_problems(key, file, name, plan.formulas.get(name, {})))
         numbers = list(range(first_row + 1, first_row + 1 + len(rows)))
         raw, found_problems = build_raw_table(TABLES[key], rows, numbers, file, name, first_col)
         problems.extend(found_problems)
@@ -121,11 +129,12 @@ def _classify(sheet_names: list[str], file: str) -> tuple[list[str], list[Proble
 
 
 def _read_sheets(path: str) -> tuple[list[str], dict[str, object]]:
-    """The workbook's sheet names (NFC), and for each sheet to read: (rows of cells, first row,
+    """The workbook's sheet names (NFC, each as often as it occurs), and for each sheet to read: (rows of cells, first row,
     first column), or the error's text. Runs in a child process for an .ods."""
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(path)
+    every = [nfc(name) for name in workbook.sheet_names]
     names = {nfc(name): name for name in workbook.sheet_names}
     out: dict[str, object] = {}
     for name in _match_sheets(list(names)).values():
@@ -137,7 +146,7 @@ def _read_sheets(path: str) -> tuple[list[str], dict[str, object]]:
             continue
         start = sheet.start or (0, 0)
         out[name] = (cells, start[0], start[1])
-    return list(names), out
+    return every, out
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
@@ -148,6 +157,18 @@ def _match_sheets(names: list[str]) -> dict[str, str]:
         if key in TABLES and key not in wanted:
             wanted[key] = name
     return wanted
+
+
+def _formula_problems(key: str, file: str, sheet: str,
+                      formulas: dict[tuple[int, int], str]) -> list[Problem]:
+    from pk_report.problems import column_letter
+
+    return [Problem(key, file, row, None, None,
+                    f"Cellen {column_letter(col - 1)}{row} har formeln ={formula} men inget "
+                    "uträknat värde (arbetsboken är skriven av ett program som inte räknar ut "
+                    "formler), så den läses som tom. Öppna arbetsboken i Excel och spara den, så "
+                    "räknas värdena ut.", sheet)
+            for (row, col), formula in sorted(formulas.items())]
 
 
 def _restore_errors(rows: list[list[str]], errors: dict[tuple[int, int], str], first_row: int,

@@ -158,7 +158,9 @@ def build_report(year: int | YearSpan, data: Path | None, output: Path | None, f
         return None
     folder = output.parent if str(output.parent) else Path(".")
     if built.images and not folder.is_dir():
-        raise OutputError(f"Mappen {folder} finns inte. Skapa den eller välj en annan plats.")
+        from pk_report.writing import missing_folder
+
+        raise missing_folder(folder)
     for relative, png in built.images.items():
         target = folder / relative
         try:

@@ -77,6 +77,9 @@ class Chart:
 def draw(chart: Chart, width: float = WIDTH) -> bytes:
     """The chart as PNG bytes (matplotlib's Agg canvas; no pyplot, no global state), ``width``
     inches across (``SCREEN_WIDTH`` for a web page)."""
+    from pk_report.report.render import matplotlib_home
+
+    matplotlib_home()
     from matplotlib import rc_context
 
     try:
@@ -91,6 +94,9 @@ def draw(chart: Chart, width: float = WIDTH) -> bytes:
 
 def figure(chart: Chart, width: float = WIDTH):
     """The chart's matplotlib ``Figure`` (call inside ``rc_context(_STYLE)``, as ``draw``)."""
+    from pk_report.report.render import matplotlib_home
+
+    matplotlib_home()
     import matplotlib
 
     matplotlib.use("Agg")

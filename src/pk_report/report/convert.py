@@ -63,7 +63,9 @@ def format_for(output: Path | None, fmt: str | None) -> str:
 def template_file(name: str, own_templates: Path | None) -> Path:
     """The clerk's own ``name`` in ``--mallar`` if there is one, else the bundled one."""
     if own_templates is not None and (own_templates / name).is_file():
-        return own_templates / name
+        from pk_report.report.own_templates import check_template
+
+        return check_template(own_templates / name)  # size; reference.docx checked whole
     return templates_dir() / name
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import asdict
 from pathlib import Path
 
@@ -91,21 +92,71 @@ def cache_base() -> Path | None:
     return None
 
 
-def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
-    """Compiled templates in the user's cache folder (keyed by each template's source, so the
-    clerk's own templates are recompiled when they change, and by ``fingerprint``, the
-    filters they were compiled against); none if it cannot be written."""
-    base = cache_base()
-    if base is None:
-        return None
-    folder = base / "pk-report" / "jinja"
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder (not a link) that this user owns and nobody else
+    may write: only then can no one else plant compiled code in it."""
     try:
-        base.mkdir(exist_ok=True)  # ~/.cache in an existing home, never its parents
-        folder.mkdir(parents=True, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid()
+            and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def private_cache(name: str) -> Path | None:
+    """``<cache>/pk-report/<name>``, made if need be, when it and the folders above it up to
+    the user's cache folder are each owned by this user and writable by no one else (checked
+    on every call); None otherwise, and on Windows, where that cannot be checked."""
+    base = cache_base()
+    if base is None or not hasattr(os, "getuid"):
+        return None
+    folder = base / "pk-report" / name
+    try:
+        base.mkdir(mode=0o700, exist_ok=True)  # ~/.cache in an existing home, never its parents
+        (base / "pk-report").mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    if not all(_private(f) for f in (base, base / "pk-report", folder)):
+        return None
+    try:
         probe = folder / f".write-test-{os.getpid()}"
         probe.touch()
         probe.unlink()
     except OSError:
+        return None
+    return folder
+
+
+def matplotlib_home() -> None:
+    """matplotlib's configuration and font cache given explicitly, before it is imported: the
+    private cache folder, or else a temporary folder removed at exit. Left to itself it makes
+    ``$HOME/.config`` and ``$HOME/.cache`` (even where HOME does not exist) and prints English
+    warnings when it cannot."""
+    import sys
+
+    if "matplotlib" in sys.modules:
+        return
+    folder = private_cache("matplotlib")
+    if folder is None:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="pk-report-matplotlib-"))
+        atexit.register(shutil.rmtree, folder, True)
+    os.environ["MPLCONFIGDIR"] = str(folder)
+
+
+def _bytecode_cache(fingerprint: str = "") -> jinja2.BytecodeCache | None:
+    """Compiled templates in the user's cache folder (keyed by each template's source, so the
+    clerk's own templates are recompiled when they change, and by ``fingerprint``, the
+    filters they were compiled against); none if it cannot be written.
+
+    A cached file is run as Python, so the cache is used only where no one else can write
+    (``private_cache``): a shared or pre-made ``XDG_CACHE_HOME`` is not used."""
+    folder = private_cache("jinja")
+    if folder is None:
         return None
     return _SafeCache(str(folder), f"__jinja2_{fingerprint}_%s.cache")
 
@@ -123,15 +174,39 @@ def _fingerprint(env: jinja2.Environment) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
+class _ClerkLoader(jinja2.FileSystemLoader):
+    """The clerk's templates folder: a template too large to be one, or not saved as UTF-8
+    (Notepad's "ANSI" is Windows-1252), is refused with its file named."""
+
+    def get_source(self, environment, template):
+        from pk_report.report.own_templates import check_template
+
+        for folder in self.searchpath:
+            path = Path(folder) / template
+            if path.is_file():
+                check_template(path)
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            shown = Path(self.searchpath[0]) / template
+            raise DataError(f"Mallen {shown} är inte sparad som UTF-8 (tecknet på position "
+                            f"{exc.start} går inte att läsa; sparad som ANSI/Windows-1252?). "
+                            "Spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8), "
+                            "eller ta bort den så används standardmallen.") from exc
+
+
 def make_environment(own: Path | None = None) -> jinja2.Environment:
     """The one Jinja2 environment: StrictUndefined, trim_blocks, Swedish filters, Markdown
     escaping through autoescape and ``_finalize``."""
     loaders: list[jinja2.BaseLoader] = []
     if own is not None:
+        if own.exists() and not own.is_dir():
+            raise UsageError(f"{own} är en fil, inte en mapp. Ange mappen med dina mallar efter "
+                             "--mallar (pk-report mall --mallar MAPP skapar en).")
         if not own.is_dir():
             raise UsageError(f"Mallmappen {own} finns inte. Skapa den med pk-report mall "
                              f"--mallar {own}.")
-        loaders.append(jinja2.FileSystemLoader(str(own)))
+        loaders.append(_ClerkLoader(str(own)))
     loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -164,6 +239,8 @@ def render_markdown(context: ReportContext, own: Path | None = None,
         raise DataError(f"En mall använder något som inte finns{_where(exc, own)}: "
                         f"{_jinja_message(exc.message)}. Se docs/mallar.md för vad mallarna kan "
                         "använda.") from exc
+    except DataError:
+        raise
     except Exception as exc:  # a RecursionError too
         frame = _frame(exc)
         if own is None or frame is None or not _inside(frame[0], own):

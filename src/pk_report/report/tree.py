@@ -278,6 +278,12 @@ def _is_attr(value: object) -> bool:
 
 # --- title and headings ----------------------------------------------------------------------
 
+def _letters(text: str) -> str:
+    """Only letters and digits: the paragraph naming the municipality is found also when
+    pandoc has turned its ``--`` into a dash and its quotes into curly ones."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def title_block(tree: dict, kommun: str = "") -> dict:
     """Drop the first heading (the title goes into the metadata) and, right after it, a
     paragraph that only names the municipality (the title block shows it); every other heading
@@ -286,7 +292,7 @@ def title_block(tree: dict, kommun: str = "") -> dict:
     if blocks and blocks[0]["t"] == "Header" and blocks[0]["c"][0] == 1:
         blocks = blocks[1:]
         if kommun and blocks and blocks[0]["t"] == "Para" and \
-                " ".join(stringify(blocks[0]).split()) == " ".join(kommun.split()):
+                _letters(stringify(blocks[0])) == _letters(kommun):
             blocks = blocks[1:]
     level = 0
     for block in blocks:

@@ -146,7 +146,8 @@ def finish_core(xml: bytes, author: str) -> bytes:
     """Author is the steering group; no one's name, no keywords left empty by the writer."""
     text = xml.decode("utf-8")
     creator = f"<dc:creator>{_xml_escape(author)}</dc:creator>"
-    text = re.sub(r"<dc:creator\s*/>|<dc:creator>.*?</dc:creator>", creator, text, flags=re.S)
+    text = re.sub(r"<dc:creator\s*/>|<dc:creator>.*?</dc:creator>", lambda _: creator, text,
+                  flags=re.S)  # a function: a backslash in the data is never an escape
     if "<dc:creator" not in text:
         text = text.replace("</cp:coreProperties>", creator + "</cp:coreProperties>")
     text = re.sub(r"<cp:lastModifiedBy>.*?</cp:lastModifiedBy>|<cp:lastModifiedBy\s*/>", "",
