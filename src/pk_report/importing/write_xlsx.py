@@ -1,0 +1,113 @@
+"""Adding an import's rows to a workbook register with openpyxl, keeping everything else.
+
+The workbook is loaded whole (not read-only) and saved whole, so every other sheet, value,
+style, data validation, defined name and column width is written back as it was read. New
+rows go below the sheet's last row that holds a value, each value in the sheet's own column
+for it (found by the reader's loose name matching), in the style of the row above. A column
+the sheet lacks (``svar_id`` in an older register) is added after its last header.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import copy
+from pathlib import Path
+
+from pk_report.importing.plan import ImportPlan
+from pk_report.schema import TABLES
+from pk_report.textsafe import nfc
+
+# How a header the import adds is written in a sheet whose headers are the clerk's words
+# ("Tillfälle-ID", "Kön"); a sheet of plain ids gets the plain id.
+HEADER_WORDS = {"svar_id": "Svar-ID", "kon": "Kön", "narvarande": "Närvarande",
+                "tillfalle_id": "Tillfälle-ID", "kurs_id": "Kurs-ID", "ar": "År",
+                "betyg": "Betyg", "kommentar": "Kommentar", "namn": "Namn",
+                "organisation": "Organisation", "organisationstyp": "Organisationstyp",
+                "roll": "Roll"}
+
+
+def workbook_bytes(path: Path, plan: ImportPlan) -> tuple[bytes, dict[str, list[int]]]:
+    """The workbook with the plan applied, and the rows added per table (as Excel numbers)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+    added: dict[str, list[int]] = {}
+    for table in dict.fromkeys([r.table for r in plan.rows] + [u.table for u in plan.updates]):
+        raw = plan.register.tables[table]
+        ws = next(ws for ws in wb.worksheets if nfc(ws.title) == raw.sheet)
+        columns = dict(raw.columns)  # contract column -> 0-based position
+        rows = [r.values for r in plan.rows if r.table == table]
+        _add_missing_columns(ws, raw.header_row, columns, rows, table)
+        for update in (u for u in plan.updates if u.table == table):
+            _set(ws.cell(row=update.row, column=columns[update.column] + 1), update.value)
+        if rows:
+            added[table] = _append(ws, raw.header_row, columns, rows)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue(), added
+
+
+def _values_present(rows: list[dict], column: str, table: str) -> bool:
+    """Whether any new row needs ``column``: a value other than empty or the column's default."""
+    default = TABLES[table].column(column).default
+    return any(str(r.get(column, "")) not in ("", default) for r in rows)
+
+
+def _add_missing_columns(ws, header_row: int, columns: dict[str, int], rows: list[dict],
+                         table: str) -> None:
+    needed = [c for c in TABLES[table].column_names
+              if c not in columns and _values_present(rows, c, table)]
+    if not needed:
+        return
+    headers = [cell for cell in ws[header_row] if cell.value not in (None, "")]
+    last = max((c.column for c in headers), default=0)
+    words = any(str(c.value) != str(c.value).lower() for c in headers)
+    model = ws.cell(row=header_row, column=last) if last else None
+    for name in needed:
+        last += 1
+        cell = ws.cell(row=header_row, column=last, value=HEADER_WORDS[name] if words else name)
+        if model is not None and model.has_style:
+            cell._style = copy(model._style)
+        columns[name] = last - 1
+
+
+def _last_row(ws, header_row: int) -> int:
+    """The last row that holds a value (pre-formatted empty rows below it do not count)."""
+    last = header_row
+    for (row, _), cell in ws._cells.items():
+        if row > last and cell.value not in (None, ""):
+            last = row
+    return last
+
+
+def _append(ws, header_row: int, columns: dict[str, int], rows: list[dict]) -> list[int]:
+    start = _last_row(ws, header_row) + 1
+    above = start - 1 if start - 1 > header_row else None
+    numbers = []
+    for i, values in enumerate(rows):
+        row = start + i
+        for column, position in columns.items():
+            value = values.get(column, "")
+            if value in ("", None):
+                continue
+            cell = ws.cell(row=row, column=position + 1)
+            if above is not None and not cell.has_style:
+                model = ws.cell(row=above, column=position + 1)
+                if model.has_style:
+                    cell._style = copy(model._style)
+            _set(cell, value)
+        numbers.append(row)
+    return numbers
+
+
+def _set(cell, value) -> None:
+    """A value as a number or as text, never as a formula ('=1+1' from a comment stays text);
+    characters XML cannot hold are left out."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+        return
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    cell.value = text
+    cell.data_type = "s"
