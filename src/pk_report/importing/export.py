@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,11 +47,22 @@ class Export:
     sheet: str = ""             # sheet name for .xlsx exports, "" for CSV
 
 
-def read_export(path: Path, mapping_path: Path | None = None) -> Export:
-    """Read an export, recognising its kind from the content (not the name)."""
-    raise NotImplementedError
+def read_export(path: Path, mapping_path: Path | None = None,
+                scale: Iterable[str] = ()) -> Export:
+    """Read an export, recognising its kind from the content (not the name).
+
+    ``scale`` (optional) adds the register's own grade values and labels to those that
+    recognise the grade question (the default 1–4 scale's always do). Raises
+    ImportFormatError with a Swedish message naming the file and what to do.
+    """
+    from .detect import read
+
+    return read(Path(path), Path(mapping_path) if mapping_path is not None else None, scale)
 
 
 def starting_mapping(path: Path) -> str:
-    """TOML text for ``--prova`` on an unknown file: the columns and their distinct values."""
-    raise NotImplementedError
+    """TOML text for ``--prova`` on an unknown file: the columns and their distinct values
+    (at most twenty per column), commented in Swedish, for the clerk to fill in."""
+    from .starting import starting_mapping as write
+
+    return write(Path(path))
