@@ -52,13 +52,14 @@ def run_import(file: Path, data: Path | None, options: Options, mapping: Path | 
                          "PK_REPORT_DATA); den medföljande exempeldatan skrivs aldrig om.")
     if not try_only:
         refuse_unwritable(source.path)
+    register = load_register(data)
+    scale = [str(v) for v in register.scale.labels] + list(register.scale.labels.values())
     try:
-        export = read_export(file, mapping)
+        export = read_export(file, mapping, scale)
     except ImportFormatError:
         if not (try_only and mapping is None):
             raise
         return ImportResult(0, mapping=_write_starting_mapping(file, say))
-    register = load_register(data)
     plan = build_plan(export, register, options)
     for line in preview_lines(plan):
         say(line)
