@@ -30,6 +30,7 @@ class Options:
     kurs: str | None = None
     ar: int | None = None
     till: str | None = None
+    mapping: bool = False  # the clerk gave a mapping (--karta)
 
 
 @dataclass
@@ -108,7 +109,7 @@ def build_plan(export: Export, register: RegisterView, options: Options) -> Impo
     else:
         _plan_attendance(plan, fixed, unknown)
     if unknown:
-        raise _stopped(export, register, unknown)
+        raise _stopped(export, register, unknown, options.mapping or export.kind == "karta")
     return plan
 
 
@@ -288,6 +289,9 @@ def _plan_person(plan: ImportPlan, session, answer: Answer, present: bool) -> No
 # --- stopping ----------------------------------------------------------------------------
 
 def _column_index(letter: str) -> int | None:
+    """0-based, from 'C' or from '3' (a CSV file's third column, C when Excel opens it)."""
+    if letter.isdigit():
+        return int(letter) - 1 if int(letter) > 0 else None
     if not letter or not letter.isalpha():
         return None
     index = 0
@@ -296,7 +300,8 @@ def _column_index(letter: str) -> int | None:
     return index - 1
 
 
-def _stopped(export: Export, register: RegisterView, unknown: list[Unknown]) -> ImportStopped:
+def _stopped(export: Export, register: RegisterView, unknown: list[Unknown],
+             mapped: bool) -> ImportStopped:
     first: dict[tuple[str, str], Unknown] = {}
     counts: Counter = Counter()
     for u in unknown:
@@ -315,7 +320,7 @@ def _stopped(export: Export, register: RegisterView, unknown: list[Unknown]) -> 
         values = [v for n, v in first if n == name]
         lines.append(mapping_lines(name, values, "?"))
     fields = join([FIELD_WORDS.get(n, n) for n in dict.fromkeys(n for n, _ in first)])
-    where = ("Lägg till raderna i kartan" if export.kind == "karta" else
+    where = ("Lägg till raderna i kartan" if mapped else
              "Skriv en karta (pk-report importera FIL --prova skriver en att börja från), lägg "
              "till raderna i den och ange den med --karta")
     message = (f"Importen stoppades: {number_word(len(first), 'ett')} svar ({fields}) går inte att översätta till registrets värden. Inget har skrivits. "

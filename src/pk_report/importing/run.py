@@ -6,7 +6,7 @@ yes/no question on the terminal, or None when there is no terminal to ask on).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pk_report.errors import EXIT_DATA, EXIT_USAGE, UsageError
@@ -60,7 +60,7 @@ def run_import(file: Path, data: Path | None, options: Options, mapping: Path | 
         if not (try_only and mapping is None):
             raise
         return ImportResult(0, mapping=_write_starting_mapping(file, say))
-    plan = build_plan(export, register, options)
+    plan = build_plan(export, register, replace(options, mapping=mapping is not None))
     for line in preview_lines(plan):
         say(line)
     result = ImportResult(0, plan)
