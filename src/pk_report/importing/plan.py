@@ -311,7 +311,7 @@ def _stopped(export: Export, register: RegisterView, unknown: list[Unknown],
     for (name, value), u in first.items():
         header = export.columns.get(name, name)
         more = counts[(name, value)] - 1
-        also = f" (och på {more} rader till)" if more else ""
+        also = f" (och på {number_word(more)} {'rad' if more == 1 else 'rader'} till)" if more else ""
         problems.append(Problem("", str(export.path), u.row, header, value,
                                 f"{_why(name, register)}{also}", export.sheet or None,
                                 col=_column_index(export.column_letters.get(name, ""))))
