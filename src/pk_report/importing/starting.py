@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pk_report.swedish import number_word
 from .assemble import header_names
 from .export import ImportFormatError
 from .grid import Grid, column_letter, read_grid
-from .questions import (COMMENT_WORDS, SESSION_WORDS, Question, _header_has, fits_scale, fold,
+from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, _header_has, fits_scale, fold,
                         is_gender)
 
 MAX_VALUES = 20
@@ -26,6 +27,7 @@ _SUB_HEADERS = {"response", "open-ended response", "svar", "öppet svar", "other
                 "specify)", "annat (ange)"}
 _NAME_WORDS = ("namn", "name", "förnamn", "efternamn", "first name", "last name")
 _EMAIL_WORDS = ("e-post", "email", "e-mail", "mejl")
+GRADE_WORDS = ("betyg", "nöjd", "helhet", "sammantaget", "grade", "satisf", "overall", "rating")
 _ID_WORDS = ("response id", "respondent id", "svars-id", "svarsid", "id", "respons-id")
 
 
@@ -68,6 +70,8 @@ def _guesses(questions: list[Question]) -> dict[str, Question]:
     found: dict[str, Question] = {}
 
     def take(field: str, test) -> None:
+        if field in found:
+            return
         used = {q.index for q in found.values()}
         for q in questions:
             if q.index not in used and q.header and test(q):
@@ -75,14 +79,15 @@ def _guesses(questions: list[Question]) -> dict[str, Question]:
                 return
 
     take("kon", is_gender)
-    take("betyg", fits_scale)
-    take("tillfalle", lambda q: _header_has(q, SESSION_WORDS))
+    take("betyg", lambda q: fits_scale(q) and _header_has(q, GRADE_WORDS))
+    take("betyg", lambda q: _header_has(q, GRADE_WORDS) and 2 <= _distinct(q) <= 12)
+    take("betyg", lambda q: fits_scale(q) and _distinct(q) >= 2)
+    take("tillfalle", lambda q: _header_has(q, SESSION_WORDS) or
+         fold(q.header).startswith(("tillf", "kurstillf")))
     take("kommentar", lambda q: _header_has(q, COMMENT_WORDS))
     take("svar", lambda q: fold(q.header) in _ID_WORDS)
-    if "betyg" not in found:
-        # no answers on the scale: the question with few distinct answers, the likeliest grade
-        take("betyg", lambda q: 2 <= len(set(q.answered())) <= 7 and
-             len(q.answered()) >= len(q.values) // 2 and not _header_has(q, _NAME_WORDS))
+    take("betyg", lambda q: 2 <= _distinct(q) <= 7 and
+         len(q.answered()) >= len(q.values) // 2 and not _header_has(q, _NAME_WORDS))
     return found
 
 
@@ -123,21 +128,35 @@ def _text(path: Path, grid: Grid, rows: int, questions: list[Question],
     out += ["", "# Kolumnerna i filen och deras svar (de vanligaste först):"]
     for q in questions:
         out.extend(_describe(q))
-    grade = guesses.get("betyg")
     out += ["", "# Omkodning: svaret i filen = värdet i registret. För betyget är värdet "
                 "betygsskalans",
-            "# siffra (1–4 med standardskalan) eller etikett. Ett tomt värde \"\" räknas som "
-            "inte ifyllt.",
-            "[omkodning.betyg]"]
-    if grade is not None:
-        for value, _n in Counter(grade.answered()).most_common(MAX_VALUES):
-            target = value if fits_scale(Question(0, "", (value,))) else ""
-            out.append(f"{_toml(value)} = {_toml(target)}")
+            "# siffra (1–4 med standardskalan) eller etikett, för kön kvinna, man eller annat.",
+            "# Ett tomt värde \"\" räknas som inte ifyllt."]
+    out += _recoding("betyg", guesses.get("betyg"), lambda v: fits_scale(
+        Question(0, "", (v,))), '# "Mycket bra" = "4"')
+    out += _recoding("kon", guesses.get("kon"), lambda v: fold(v) in GENDER_VALUES,
+                     '# "F" = "kvinna"')
+    session = guesses.get("tillfalle")
+    if session is not None:
+        out += ["", "# Tillfället: svaret i filen = tillfällets tillfalle_id i registret.",
+                "[omkodning.tillfalle]"]
+        out += [f"{_toml(v)} = \"\"" for v, _n in
+                Counter(session.answered()).most_common(MAX_VALUES)]
     else:
-        out.append('# "Mycket bra" = "4"')
-    out += ["", "# Så här kodas tillfällen om, när filen har en kolumn för tillfället:",
-            "# [omkodning.tillfalle]", '# "Kväll 9 november" = "2010-S1-1"', ""]
+        out += ["", "# Så här kodas tillfällen om, när filen har en kolumn för tillfället:",
+                "# [omkodning.tillfalle]", '# "Kväll 9 november" = "2010-S1-1"']
+    out.append("")
     return "\n".join(out)
+
+
+def _recoding(name: str, q: Question | None, fits, example: str) -> list[str]:
+    out = ["", f"[omkodning.{name}]"]
+    if q is None:
+        return out + [example]
+    todo = [v for v, _n in Counter(q.answered()).most_common(MAX_VALUES) if not fits(v)]
+    if not todo:
+        return out + ["# Svaren passar redan; ingen omkodning behövs."]
+    return out + [f"{_toml(v)} = \"\"" for v in todo]
 
 
 def _describe(q: Question) -> list[str]:
@@ -146,10 +165,20 @@ def _describe(q: Question) -> list[str]:
     head = f"#   {q.letter}: {_toml(_shown(q.header)) if q.header else '(ingen rubrik)'}"
     if not distinct:
         return [head + " – inga svar"]
+    if distinct == len(q.values) and distinct > 3:
+        # an id, a time, an address or a name: nothing to map, and nothing to copy here
+        return [head + " – ett eget värde på varje rad (som ett id, en tid eller ett namn)"]
+    if distinct == 1:
+        return [head + f" – samma svar på alla rader: {_shown(next(iter(counts)))}"]
     shown = ", ".join(f"{_shown(v)} ({n})" for v, n in counts.most_common(MAX_VALUES))
     more = f" … och {_count(distinct - MAX_VALUES)} till" if distinct > MAX_VALUES else ""
-    return [head + f" – {_count(distinct)} olika svar:", f"#       {shown}{more}"]
+    lines = textwrap.wrap(shown + more, 92, break_long_words=False, break_on_hyphens=False)
+    return [head + f" – {_count(distinct)} olika svar:", *(f"#       {t}" for t in lines)]
 
 
 def _count(n: int) -> str:
     return number_word(n, "ett")
+
+
+def _distinct(q: Question) -> int:
+    return len(set(q.answered()))
