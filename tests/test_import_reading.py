@@ -103,6 +103,30 @@ def test_an_answer_keeps_its_id_when_the_export_grows(tmp_path):
         assert len(set(ids)) == len(ids) and all(ids)
 
 
+def test_a_corrected_or_added_question_keeps_the_answers_ids(tmp_path):
+    from openpyxl import load_workbook
+
+    forms = fx.forms_english(tmp_path)
+    before = read_export(forms.path)
+    wb = load_workbook(forms.path)
+    wb.active["F1"] = "Vilket betyg ger du utbildningen i sin helhet?"  # a title put right
+    wb.save(forms.path)
+    after = read_export(forms.path)
+    assert (after.form_identity, [a.response_id for a in after.answers]) == \
+        (before.form_identity, [a.response_id for a in before.answers])
+
+    google = fx.google_csv(tmp_path)
+    before = read_export(google.path)
+    rows = list(csv.reader(google.path.open(encoding="utf-8")))
+    rows[0].append("En fråga som lades till sedan")
+    for r in rows[1:]:
+        r.append("")
+    with open(google.path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    after = read_export(google.path)
+    assert [a.response_id for a in after.answers] == [a.response_id for a in before.answers]
+
+
 def test_copies_of_one_form_do_not_share_answer_ids(tmp_path):
     # the clerk copies the form for each evening: same questions, IDs from 1 again
     (tmp_path / "a").mkdir()
