@@ -58,6 +58,33 @@ def test_no_name_or_address_is_read_from_an_evaluation(tmp_path, make):
     assert not {"namn", "email"} & set(export.columns)
 
 
+def test_a_mapping_cannot_bring_names_into_evaluations(tmp_path):
+    fixture = fx.surveymonkey(tmp_path)
+    mapping = tmp_path / "med_namn.toml"
+    mapping.write_text(fixture.mapping.read_text(encoding="utf-8").replace(
+        "[kolumner]\n", '[kolumner]\nnamn = "Last Name"\nemail = "Email Address"\n'),
+        encoding="utf-8")
+    export = read_export(fixture.path, mapping)
+    assert export.target == "utvarderingar"
+    assert all(not {"namn", "email"} & set(a.values) for a in export.answers)
+    forms = fx.forms_swedish(tmp_path)
+    mapping.write_text('[kolumner]\nnamn = "Namn"\nemail = "E-post"\n', encoding="utf-8")
+    export = read_export(forms.path, mapping)
+    assert all(not {"namn", "email"} & set(a.values) for a in export.answers)
+
+
+def test_a_forms_signup_read_as_attendance_keeps_names_but_not_placeholders(tmp_path):
+    forms = fx.forms_swedish(tmp_path)
+    mapping = tmp_path / "anmalan.toml"
+    mapping.write_text('till = "deltagare"\n', encoding="utf-8")
+    export = read_export(forms.path, mapping)
+    assert export.target == "deltagare"
+    assert export.answers[0].values["namn"] == "Ledamot Nummer1"
+    assert export.answers[0].values["email"] == "ledamot1@kommun.example"
+    english = read_export(fx.forms_english(tmp_path).path, mapping)
+    assert all("email" not in a.values for a in english.answers)  # "anonymous" is no address
+
+
 def test_forms_columns_are_found_by_place_and_values_not_by_name(tmp_path):
     english = read_export(fx.forms_english(tmp_path).path)
     swedish = read_export(fx.forms_swedish(tmp_path).path)
