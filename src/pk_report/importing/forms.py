@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .assemble import digest
 from .export import Export
 from .grid import Grid
 from .mapping import Mapping
@@ -90,14 +89,14 @@ def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = ()) -> Expo
     question_columns = [j for j in range(grid.width())
                         if j not in fixed and not is_quiz_column(grid.cell(0, j))]
     questions = questions_of(grid, question_columns, header)
-    titles = sorted(fold(q.header) for q in questions)
-    identity = "forms:" + digest(*titles)
-    id_col, start_col = roles["id"], roles["start"]
+    # Not the questions' titles: a typo put right between two exports must not make every
+    # answer new. An answer is told apart by its number, start and completion time together.
+    identity = "forms"
+    cols = (roles["id"], roles["start"], roles["completion"])
 
     def response_id(row: list[str]) -> str:
-        # The ID counts from 1 on every copy of a form; the start time tells copies apart.
-        return "|".join((row[id_col] if id_col < len(row) else "",
-                         row[start_col] if start_col < len(row) else ""))
+        # The ID counts from 1 on every copy of a form; the times tell copies apart.
+        return "|".join(row[j] if j < len(row) else "" for j in cols)
 
     personal = {f: roles[r] for f, r in (("email", "email"), ("namn", "name")) if r in roles}
     return survey_export(grid, "forms", identity, questions, personal, response_id, mapping,

@@ -45,12 +45,13 @@ def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = ()) -> Expo
             skip.add(j)
     question_columns = [j for j in range(grid.width()) if j not in skip]
     questions = questions_of(grid, question_columns, header)
-    identity = "google:" + digest(*sorted(fold(q.header) for q in questions))
+    identity = "google"  # not the titles: a question added or put right keeps the answers
 
     def response_id(row: list[str]) -> str:
-        # No id in the export: the timestamp and the answers (never the e-mail) stand for it.
-        answers = [row[j] if j < len(row) else "" for j in question_columns]
-        return f"{row[0] if row else ''}|{digest(*answers)}"
+        # No id in the export: the timestamp and the answers given (never the e-mail) stand for
+        # it, sorted and without blanks so that a question added later changes nothing.
+        given = sorted(row[j] for j in question_columns if j < len(row) and row[j])
+        return f"{row[0] if row else ''}|{digest(*given)}"
 
     return survey_export(grid, "google", identity, questions, personal, response_id, mapping,
                          scale)

@@ -72,13 +72,20 @@ def _participants(grid: Grid) -> dict | None:
         if not times:
             continue
         if width == 3 and not mails:  # the older list: Full Name, User Action, Timestamp
-            return {"start": start, "end": end, "name": 0, "email": None, "role": None,
-                    "layout": "lista"}
+            actions = {fold(v) for v in _column(grid, start, end, 1) if v}
+            if times == [2] and 1 <= len(actions) <= 6:
+                return {"start": start, "end": end, "name": 0, "email": None, "role": None,
+                        "layout": "lista"}
+            continue
         if not mails or 0 in times or 0 in mails:
             continue
-        email = next((j for j in mails if any(w in header[j] for w in EMAIL_WORDS)), mails[0])
+        durations = [j for j in range(width) if _filled(grid, start, end, j) and all(
+            _DURATION.match(v) for v in _column(grid, start, end, j) if v)]
         role = next((j for j in range(width) if _filled(grid, start, end, j) and all(
             fold(v) in ROLES for v in _column(grid, start, end, j) if v)), None)
+        if not durations and role is None:
+            continue
+        email = next((j for j in mails if any(w in header[j] for w in EMAIL_WORDS)), mails[0])
         return {"start": start, "end": end, "name": 0, "email": email, "role": role,
                 "layout": "deltagare"}
     return None
