@@ -11,7 +11,7 @@ from pathlib import Path
 from pk_report.dataset import Dataset, GradeScale
 from pk_report.problems import Problem
 from pk_report.readers.raw import RawTable
-from pk_report.sources import Source
+from pk_report.sources import ReadResult, Source
 
 PERSON_FIELDS = ("organisation", "organisationstyp", "roll", "kon")
 
@@ -47,7 +47,15 @@ class RegisterView:
     # tillfalle_id -> (kurs_id, year)
     courses: set[tuple[int, str]] = field(default_factory=set)
     svar_ids: set[str] = field(default_factory=set)
-    persons: dict[str, list[KnownRow]] = field(default_factory=dict)  # person_key -> rows
+    read: ReadResult | None = None
+    _persons: dict[str, list[KnownRow]] | None = None
+
+    @property
+    def persons(self) -> dict[str, list[KnownRow]]:
+        """person_key -> the person's rows in ``deltagare`` (indexed when first asked for)."""
+        if self._persons is None:
+            self._persons = _persons(self.tables.get("deltagare"))
+        return self._persons
 
     @property
     def path(self) -> Path:
@@ -66,22 +74,35 @@ def load_register(data: Path | None) -> RegisterView:
     """Read and validate the register (as ``validera`` does) and index what an import needs."""
     from pk_report.pipeline import collector_paused
     from pk_report.sources import locate, read_source
-    from pk_report.validate import validate
 
     source = locate(data)
     with collector_paused():
         read = read_source(source)
+    return index_register(read)
+
+
+def checked(read: ReadResult):
+    """(dataset, problems) as ``validera`` gives them: the figures' warnings too."""
+    from pk_report.pipeline import collector_paused
+    from pk_report.validate import validate
+
+    with collector_paused():
         dataset, problems = validate(read)
-    if not any(p.is_error for p in problems):  # as validera sees it: the figures' warnings too
+    if not any(p.is_error for p in problems):
         from pk_report.metrics import figures_of
         from pk_report.plausibility import figure_warnings
 
         figures = figures_of(dataset)
         problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"),
                                               dataset.utvarderingar, read.tables.get("kurser"))
-    view = RegisterView(source, read.tables, dataset, problems)
+    return dataset, problems
+
+
+def index_register(read: ReadResult) -> RegisterView:
     import pandas as pd
 
+    dataset, problems = checked(read)
+    view = RegisterView(read.source, read.tables, dataset, problems, read=read)
     s = dataset.tillfallen
     for sid, kurs, year in zip(s["tillfalle_id"], s["kurs_id"], s["ar"]):
         if sid and sid not in view.sessions:
@@ -91,16 +112,20 @@ def load_register(data: Path | None) -> RegisterView:
     evaluations = read.tables.get("utvarderingar")
     if evaluations is not None and "svar_id" in evaluations.frame.columns:
         view.svar_ids = {v for v in evaluations.frame["svar_id"] if v}
-    participants = read.tables.get("deltagare")
-    if participants is not None:
-        frame = participants.frame
-        columns = {c: frame[c].tolist() if c in frame.columns else [""] * len(frame)
-                   for c in ("tillfalle_id", "namn", *PERSON_FIELDS, "narvarande")}
-        for i, row in enumerate(frame.index):
-            name = columns["namn"][i]
-            if not name:
-                continue
-            known = KnownRow(int(row), columns["tillfalle_id"][i], name,
-                             {c: columns[c][i] for c in (*PERSON_FIELDS, "narvarande")})
-            view.persons.setdefault(person_key(name), []).append(known)
     return view
+
+
+def _persons(participants: RawTable | None) -> dict[str, list[KnownRow]]:
+    persons: dict[str, list[KnownRow]] = {}
+    if participants is None:
+        return persons
+    frame = participants.frame
+    columns = {c: frame[c].tolist() if c in frame.columns else [""] * len(frame)
+               for c in ("tillfalle_id", "namn", *PERSON_FIELDS, "narvarande")}
+    for i, row in enumerate(frame.index):
+        name = columns["namn"][i]
+        if name:
+            persons.setdefault(person_key(name), []).append(
+                KnownRow(int(row), columns["tillfalle_id"][i], name,
+                         {c: columns[c][i] for c in (*PERSON_FIELDS, "narvarande")}))
+    return persons

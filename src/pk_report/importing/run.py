@@ -79,8 +79,7 @@ def run_import(file: Path, data: Path | None, options: Options, mapping: Path | 
         if not ask(f"Skriva ändringarna till {register.path.name}?"):
             say("Inget har skrivits.")
             return result
-    _write(plan, result)
-    after = load_register(data)
+    after = _write(plan, result)
     before = {_problem_key(p) for p in register.problems}
     result.caused = [p for p in after.problems if _problem_key(p) not in before]
     if any(p.is_error for p in result.caused):
@@ -105,7 +104,9 @@ def _write_starting_mapping(file: Path, say: Callable[[str], None]) -> Path:
     return target
 
 
-def _write(plan: ImportPlan, result: ImportResult) -> None:
+def _write(plan: ImportPlan, result: ImportResult):
+    """Write the plan (a copy of the register kept first) and give the register as it is now."""
+    from pk_report.importing.register import load_register
     from pk_report.importing.safety import copy_name, refuse_open, stamp
     from pk_report.writing import keep_copy, write_atomic
 
@@ -128,11 +129,17 @@ def _write(plan: ImportPlan, result: ImportResult) -> None:
         from pk_report.importing.write_xlsx import workbook_bytes
 
         refuse_open([register])
-        data, result.added = workbook_bytes(register, plan)
+        data, result.added, new_columns = workbook_bytes(register, plan)
         result.copy = copy_name(register, when)
         keep_copy(register, result.copy)
         write_atomic(register, data, register=True)
     result.written = True
+    if register.is_dir():  # cheap to read back: read what was written
+        return load_register(register)
+    from pk_report.importing.after import read_after
+    from pk_report.importing.register import index_register
+
+    return index_register(read_after(plan.register.read, plan, result.added, new_columns))
 
 
 def _table_of(plan: ImportPlan, path: Path) -> str:

@@ -26,25 +26,28 @@ HEADER_WORDS = {"svar_id": "Svar-ID", "kon": "Kön", "narvarande": "Närvarande"
                 "roll": "Roll"}
 
 
-def workbook_bytes(path: Path, plan: ImportPlan) -> tuple[bytes, dict[str, list[int]]]:
-    """The workbook with the plan applied, and the rows added per table (as Excel numbers)."""
+def workbook_bytes(path: Path, plan: ImportPlan
+                   ) -> tuple[bytes, dict[str, list[int]], dict[str, dict[str, tuple[int, str]]]]:
+    """The workbook with the plan applied; the rows added per table (as Excel numbers); the
+    columns added per table (contract column -> position, header)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
     added: dict[str, list[int]] = {}
+    new_columns: dict[str, dict[str, tuple[int, str]]] = {}
     for table in dict.fromkeys([r.table for r in plan.rows] + [u.table for u in plan.updates]):
         raw = plan.register.tables[table]
         ws = next(ws for ws in wb.worksheets if nfc(ws.title) == raw.sheet)
         columns = dict(raw.columns)  # contract column -> 0-based position
         rows = [r.values for r in plan.rows if r.table == table]
-        _add_missing_columns(ws, raw.header_row, columns, rows, table)
+        new_columns[table] = _add_missing_columns(ws, raw.header_row, columns, rows, table)
         for update in (u for u in plan.updates if u.table == table):
             _set(ws.cell(row=update.row, column=columns[update.column] + 1), update.value)
         if rows:
             added[table] = _append(ws, raw.header_row, columns, rows)
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue(), added
+    return out.getvalue(), added, new_columns
 
 
 def _values_present(rows: list[dict], column: str, table: str) -> bool:
@@ -54,11 +57,12 @@ def _values_present(rows: list[dict], column: str, table: str) -> bool:
 
 
 def _add_missing_columns(ws, header_row: int, columns: dict[str, int], rows: list[dict],
-                         table: str) -> None:
+                         table: str) -> dict[str, tuple[int, str]]:
     needed = [c for c in TABLES[table].column_names
               if c not in columns and _values_present(rows, c, table)]
+    added: dict[str, tuple[int, str]] = {}
     if not needed:
-        return
+        return added
     headers = [cell for cell in ws[header_row] if cell.value not in (None, "")]
     last = max((c.column for c in headers), default=0)
     words = any(str(c.value) != str(c.value).lower() for c in headers)
@@ -69,6 +73,8 @@ def _add_missing_columns(ws, header_row: int, columns: dict[str, int], rows: lis
         if model is not None and model.has_style:
             cell._style = copy(model._style)
         columns[name] = last - 1
+        added[name] = (last - 1, cell.value)
+    return added
 
 
 def _last_row(ws, header_row: int) -> int:
@@ -100,14 +106,19 @@ def _append(ws, header_row: int, columns: dict[str, int], rows: list[dict]) -> l
     return numbers
 
 
-def _set(cell, value) -> None:
-    """A value as a number or as text, never as a formula ('=1+1' from a comment stays text);
-    characters XML cannot hold are left out."""
+def cell_value(value) -> object:
+    """What a cell gets: a whole number as a number, else text without the characters XML
+    cannot hold."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, int) and not isinstance(value, bool):
-        cell.value = value
-        return
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    cell.value = text
-    cell.data_type = "s"
+        return value
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def _set(cell, value) -> None:
+    """A value as a number or as text, never as a formula ('=1+1' from a comment stays text)."""
+    value = cell_value(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
