@@ -262,8 +262,9 @@ def importera(
 
         ask = None
         if sys.stdin.isatty() and sys.stderr.isatty():
-            def ask(question: str) -> bool:
-                return typer.confirm(question, default=False, err=True)
+            def ask(question: str) -> bool:  # j/ja (or y/yes) writes; anything else does not
+                typer.echo(f"{question} [j/N] ", err=True, nl=False)
+                return sys.stdin.readline().strip().lower() in ("j", "ja", "y", "yes")
 
         options = Options(tillfalle, kurs, ar, till.value if till else None)
         result = run_import(file, data, options, karta, prova, ja, ask, say)
