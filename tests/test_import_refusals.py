@@ -130,3 +130,45 @@ def test_a_session_is_needed(tmp_path):
     result = invoke("importera", str(google_export(tmp_path / "svar.csv", 3)), "--data",
                     str(register), "--ja")
     assert result.exit_code == 2 and "--tillfalle" in result.stderr
+
+
+def test_on_a_terminal_it_asks_before_writing(tmp_path):
+    """The core asks through the command line's question; no writes without a yes."""
+    from pk_report.importing.plan import Options
+    from pk_report.importing.run import run_import
+
+    register = csv_register(tmp_path)
+    export = google_export(tmp_path / "svar.csv", 3)
+    before = digest(register)
+    asked, said = [], []
+
+    def no(question):
+        asked.append(question)
+        return False
+
+    result = run_import(export, register, Options(tillfalle="2010-S1-1"), ask=no,
+                        say=said.append)
+    assert asked == ["Skriva ändringarna till register?"] and not result.written
+    assert "Inget har skrivits." in said and digest(register) == before
+    result = run_import(export, register, Options(tillfalle="2010-S1-1"), ask=lambda q: True,
+                        say=said.append)
+    assert result.written and sum(map(len, result.added.values())) == 3
+
+
+def test_prova_on_an_unknown_file_writes_a_starting_mapping(tmp_path):
+    register = csv_register(tmp_path)
+    before = digest(register)
+    export = tmp_path / "lime.csv"
+    export.write_text("id;submitdate;tillf;betyg;kon\n1;2010-11-23 21:01:00;T3;A1;M\n"
+                      "2;2010-11-23 21:02:00;T3;A2;F\n", encoding="utf-8")
+    result = invoke("importera", str(export), "--data", str(register), "--prova")
+    assert result.exit_code == 0, result.stderr
+    mapping = tmp_path / "lime.karta.toml"
+    assert "[kolumner]" in mapping.read_text(encoding="utf-8")
+    assert f"--karta {mapping} --prova" in " ".join(result.stderr.split())
+    assert digest(register) == before
+    again = invoke("importera", str(export), "--data", str(register), "--prova")
+    assert again.exit_code == 2 and "finns redan" in again.stderr
+    without = invoke("importera", str(export), "--data", str(register), "--ja",
+                     "--tillfalle", "2010-S1-1")
+    assert without.exit_code == 1 and "--prova" in without.stderr  # importa's message

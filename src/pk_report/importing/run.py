@@ -93,14 +93,13 @@ def _write_starting_mapping(file: Path, say: Callable[[str], None]) -> Path:
 
     target = file.with_name(f"{file.stem}.karta.toml")
     if target.exists():
-        raise UsageError(f"pk-report känner inte igen {file.name}, och kartan {target.name} finns "
-                         f"redan. Fyll i den och kör pk-report importera {file.name} --karta "
-                         f"{target.name} --prova.")
+        raise UsageError(f"pk-report känner inte igen {file.name}, och kartan {target} finns "
+                         f"redan. Fyll i den och kör pk-report importera {file} --karta "
+                         f"{target} --prova.")
     write_atomic(target, starting_mapping(file).encode("utf-8"))
     say(f"pk-report känner inte igen {file.name} som en export från Forms, Google Formulär eller "
         f"Teams. Skrev en karta att börja från: {target}. Fyll i vilka kolumner som är betyg, "
-        f"kön och tillfälle och kör pk-report importera {file.name} --karta {target.name} "
-        "--prova.")
+        f"kön och tillfälle och kör pk-report importera {file} --karta {target} --prova.")
     return target
 
 
