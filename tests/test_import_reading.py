@@ -375,10 +375,19 @@ def test_control_characters_in_a_cell_become_spaces(tmp_path):
     (b"", "tom"),
     (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00", "varken en arbetsbok"),
     (b"PK\x03\x04trasig", "ingen giltig arbetsbok"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "äldre Excel-arbetsbok (.xls)"),
+    ("ods", "OpenDocument-kalkylark (.ods)"),
 ])
 def test_files_that_are_no_export_are_refused_by_name(tmp_path, content, words):
     path = tmp_path / "konstig.xlsx"
-    path.write_bytes(content)
+    if content == "ods":
+        import zipfile
+
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            z.writestr("content.xml", "<office:document-content/>")
+    else:
+        path.write_bytes(content)
     with pytest.raises(ImportFormatError) as caught:
         read_export(path)
     assert caught.value.message.startswith("konstig.xlsx")
@@ -392,6 +401,18 @@ def test_a_file_larger_than_any_export_is_refused_before_reading(tmp_path, monke
     monkeypatch.setattr(grid, "MAX_EXPORT_BYTES", 100)
     with pytest.raises(ImportFormatError, match="mer än en export"):
         read_export(fixture.path)
+
+
+def test_a_sheet_spread_over_millions_of_cells_is_refused_before_parsing(tmp_path,
+                                                                         monkeypatch):
+    from pk_report.importing import grid
+
+    fixture = fx.forms_english(tmp_path)
+    monkeypatch.setattr(grid, "MAX_CELLS", 100)
+    monkeypatch.setattr(grid, "_calamine_sheet", None)  # never reached
+    with pytest.raises(ImportFormatError) as caught:
+        read_export(fixture.path)
+    assert "Bladet ”Sheet1” spänner över 650 celler" in caught  # 25 rows x 26.value.message
 
 
 def test_answers_are_plain_frozen_data(tmp_path):

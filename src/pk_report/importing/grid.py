@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pk_report.readers import guards
+from pk_report.swedish import integer
 from pk_report.textsafe import CONTROL, nfc
 
 from .export import ImportFormatError
@@ -26,7 +27,9 @@ MAX_COLUMNS = 5_000
 DELIMITERS = (";", ",", "\t")
 SNIFF_LINES = 40
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+MAX_CELLS = 10_000_000  # rows x columns of the sheet read, measured before it is parsed
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -111,6 +114,10 @@ def read_grid(path: Path, *, delimiter: str | None = None, sheet: str | None = N
         data = fh.read(MAX_EXPORT_BYTES + 1)
     if data.startswith(_ZIP_MAGIC):
         return _read_workbook(path, sheet)
+    if data.startswith(_OLE_MAGIC):
+        raise fail(path, "Filen är en äldre Excel-arbetsbok (.xls), som inte läses. Öppna den i "
+                         "Excel och spara den som Excel-arbetsbok (.xlsx), eller exportera svaren "
+                         "på nytt som .xlsx eller .csv.")
     return _read_csv(path, data, delimiter)
 
 
@@ -121,18 +128,25 @@ def _read_workbook(path: Path, wanted: str | None) -> Grid:
 
     try:
         with guards.open_zip(path) as archive:
+            if "mimetype" in archive.namelist() and b"opendocument" in archive.read(
+                    "mimetype")[:100]:
+                raise fail(path, "Filen är ett OpenDocument-kalkylark (.ods), som importen inte "
+                                 "läser. Spara den som Excel-arbetsbok (.xlsx) eller som CSV.")
             names = list(guards.xlsx_parts(archive).sheets)
             if not names:
                 raise fail(path, "Arbetsboken har inga blad. Exportera svaren på nytt.")
             chosen = _choose_sheet(path, names, wanted)
-            guards.plan_xlsx(archive, lambda _names: [chosen])
+            plan = guards.plan_xlsx(archive, lambda _names: [chosen])
+            if plan.cells > MAX_CELLS:
+                raise fail(path, f"Bladet ”{chosen}” spänner över "
+                                 f"{integer(plan.cells)} celler, långt mer än en export av "
+                                 "svar har. Kontrollera att det är rätt fil.")
         rows, first_row, first_col = run_inline(_calamine_sheet, str(path), chosen)
     except guards.Refused as exc:
         raise fail(path, str(exc)) from exc
     if len(rows) > MAX_ROWS:
-        raise fail(path, f"Bladet ”{chosen}” har fler än {MAX_ROWS:,} rader; det är ingen "
-                         "export av svar. Kontrollera att det är rätt fil."
-                   .replace(",", "\u00a0"))
+        raise fail(path, f"Bladet ”{chosen}” har fler än {integer(MAX_ROWS)} rader; det är "
+                         "ingen export av svar. Kontrollera att det är rätt fil.")
     text_rows = [[""] * first_col + [cell_text(v) for v in row] for row in rows]
     numbers = list(range(first_row + 1, first_row + 1 + len(text_rows)))
     return _trimmed(Grid(path, text_rows, numbers, sheet=chosen))
@@ -253,8 +267,8 @@ def _read_csv(path: Path, data: bytes, delimiter: str | None) -> Grid:
         raise fail(path, f"{exc.message}. Filen går inte att dela upp i kolumner. Öppna den i "
                          "Excel och spara den som CSV på nytt.") from exc
     if len(rows) > MAX_ROWS:
-        raise fail(path, f"Filen har fler än {MAX_ROWS:,} rader; det är ingen export av svar. "
-                         "Kontrollera att det är rätt fil.".replace(",", "\u00a0"))
+        raise fail(path, f"Filen har fler än {integer(MAX_ROWS)} rader; det är ingen export av "
+                         "svar. Kontrollera att det är rätt fil.")
     clean = [[cell_text(c) for c in r] for r in rows]
     return _trimmed(Grid(path, clean, numbers, encoding=encoding, delimiter=delim))
 
@@ -265,7 +279,6 @@ def _trimmed(grid: Grid) -> Grid:
         while row and row[-1] == "":
             row.pop()
     if grid.width() > MAX_COLUMNS:
-        raise fail(grid.path, f"Filen har fler än {MAX_COLUMNS:,} kolumner; det är ingen export "
-                              "av svar. Kontrollera att det är rätt fil."
-                   .replace(",", "\u00a0"))
+        raise fail(grid.path, f"Filen har fler än {integer(MAX_COLUMNS)} kolumner; det är ingen "
+                              "export av svar. Kontrollera att det är rätt fil.")
     return grid
