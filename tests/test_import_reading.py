@@ -412,7 +412,7 @@ def test_a_sheet_spread_over_millions_of_cells_is_refused_before_parsing(tmp_pat
     monkeypatch.setattr(grid, "_calamine_sheet", None)  # never reached
     with pytest.raises(ImportFormatError) as caught:
         read_export(fixture.path)
-    assert "Bladet ”Sheet1” spänner över 650 celler" in caught  # 25 rows x 26.value.message
+    assert "Bladet ”Sheet1” spänner över 650 celler" in caught.value.message  # 25 x 26
 
 
 def test_answers_are_plain_frozen_data(tmp_path):
