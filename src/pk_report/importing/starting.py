@@ -18,8 +18,8 @@ from pk_report.swedish import number_word
 from .assemble import header_names
 from .export import ImportFormatError
 from .grid import Grid, column_letter, read_grid
-from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, _header_has, fits_scale, fold,
-                        is_gender)
+from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, header_has,
+                        fits_scale, fold, is_gender)
 
 MAX_VALUES = 20
 MAX_SHOWN = 60
@@ -79,15 +79,15 @@ def _guesses(questions: list[Question]) -> dict[str, Question]:
                 return
 
     take("kon", is_gender)
-    take("betyg", lambda q: fits_scale(q) and _header_has(q, GRADE_WORDS))
-    take("betyg", lambda q: _header_has(q, GRADE_WORDS) and 2 <= _distinct(q) <= 12)
+    take("betyg", lambda q: fits_scale(q) and header_has(q, GRADE_WORDS))
+    take("betyg", lambda q: header_has(q, GRADE_WORDS) and 2 <= _distinct(q) <= 12)
     take("betyg", lambda q: fits_scale(q) and _distinct(q) >= 2)
-    take("tillfalle", lambda q: _header_has(q, SESSION_WORDS) or
+    take("tillfalle", lambda q: header_has(q, SESSION_WORDS) or
          fold(q.header).startswith(("tillf", "kurstillf")))
-    take("kommentar", lambda q: _header_has(q, COMMENT_WORDS))
+    take("kommentar", lambda q: header_has(q, COMMENT_WORDS))
     take("svar", lambda q: fold(q.header) in _ID_WORDS)
     take("betyg", lambda q: 2 <= _distinct(q) <= 7 and
-         len(q.answered()) >= len(q.values) // 2 and not _header_has(q, _NAME_WORDS))
+         len(q.answered()) >= len(q.values) // 2 and not header_has(q, _NAME_WORDS))
     return found
 
 
