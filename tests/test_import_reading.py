@@ -415,6 +415,41 @@ def test_a_sheet_spread_over_millions_of_cells_is_refused_before_parsing(tmp_pat
     assert "Bladet ”Sheet1” spänner över 650 celler" in caught.value.message  # 25 x 26
 
 
+def test_an_export_without_answers_says_so(tmp_path):
+    path = tmp_path / "tom.csv"
+    path.write_text("Tidstämpel,Vilket betyg ger du kvällen?,Kön\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="rubriker men inga svar ännu"):
+        read_export(path)
+
+
+def test_damaged_exports_give_a_message_never_a_crash(tmp_path):
+    import random
+
+    rnd = random.Random(22)
+    seeds = [make(tmp_path) for make in fx.ALL_EVALUATIONS + fx.ALL_ATTENDANCE]
+    damaged = tmp_path / "skadad"
+    for _ in range(150):
+        fixture = rnd.choice(seeds)
+        data = bytearray(fixture.path.read_bytes())
+        for _ in range(rnd.randint(1, 20)):
+            pos = rnd.randrange(len(data))
+            op = rnd.random()
+            if op < 0.4:
+                data[pos] = rnd.randrange(256)
+            elif op < 0.7:
+                del data[pos:pos + rnd.randint(1, 50)]
+            else:
+                data[pos:pos] = bytes([rnd.choice(b';,\t\n\r"\x00@')]) * rnd.randint(1, 5)
+        damaged.with_suffix(fixture.path.suffix).write_bytes(bytes(data))
+        for read in (lambda: read_export(damaged.with_suffix(fixture.path.suffix),
+                                         fixture.mapping),
+                     lambda: starting_mapping(damaged.with_suffix(fixture.path.suffix))):
+            try:
+                read()
+            except ImportFormatError as exc:
+                assert exc.message.rstrip().endswith((".", ")")), exc.message
+
+
 def test_answers_are_plain_frozen_data(tmp_path):
     export = read_export(fx.forms_english(tmp_path).path)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -21,6 +21,9 @@ def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()
         raise ImportFormatError(f"{path.name}: filen har inga ifyllda celler. Exportera svaren "
                                 "på nytt.")
     plain = mapping is None or (mapping.header_rows == 1 and mapping.skip_rows == 0)
+    if plain and google.looks_like(grid) and not any(any(c for c in r) for r in grid.rows[1:]):
+        raise ImportFormatError(f"{path.name}: exporten har rubriker men inga svar ännu. "
+                                "Exportera igen när någon har svarat.")
     if plain and forms.looks_like(grid):
         return forms.read(grid, mapping, scale)
     if plain and google.looks_like(grid):

@@ -144,6 +144,12 @@ def _read_workbook(path: Path, wanted: str | None) -> Grid:
         rows, first_row, first_col = run_inline(_calamine_sheet, str(path), chosen)
     except guards.Refused as exc:
         raise fail(path, str(exc)) from exc
+    except ImportFormatError:
+        raise
+    except Exception as exc:  # a broken zip member: a bad CRC, a truncated stream
+        raise fail(path, f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
+                         "Öppna den i Excel och spara den på nytt, eller exportera svaren "
+                         "på nytt.") from exc
     if len(rows) > MAX_ROWS:
         raise fail(path, f"Bladet ”{chosen}” har fler än {integer(MAX_ROWS)} rader; det är "
                          "ingen export av svar. Kontrollera att det är rätt fil.")

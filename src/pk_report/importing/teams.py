@@ -118,7 +118,6 @@ def read(grid: Grid, mapping: Mapping | None) -> Export:
     answers: list[Answer] = []
     skipped: list[Skipped] = []
     for i in range(start + 1, end):
-        row = grid.rows[i]
         name = grid.cell(i, found["name"]).strip()
         email = grid.cell(i, found["email"]).strip() if found["email"] is not None else ""
         if not name and not email:
@@ -135,7 +134,6 @@ def read(grid: Grid, mapping: Mapping | None) -> Export:
         values = {"namn": _plain_name(name), "narvarande": "ja"}
         if email:
             values["email"] = email
-        del row
         answers.append(Answer(grid.numbers[i], "", values))
     columns = {"namn": grid.rows[start][found["name"]]}
     letters = {"namn": _letter(grid, found["name"])}
