@@ -24,8 +24,9 @@ def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()
     if plain and google.looks_like(grid) and not any(any(c for c in r) for r in grid.rows[1:]):
         raise ImportFormatError(f"{path.name}: exporten har rubriker men inga svar ännu. "
                                 "Exportera igen när någon har svarat.")
-    if plain and forms.looks_like(grid):
-        return forms.read(grid, mapping, scale)
+    roles = forms.fixed_columns(grid) if plain else None
+    if roles is not None:
+        return forms.read(grid, mapping, scale, roles)
     if plain and google.looks_like(grid):
         return google.read(grid, mapping, scale)
     if teams.looks_like(grid):

@@ -55,9 +55,13 @@ def read_export(path: Path, mapping_path: Path | None = None,
     recognise the grade question (the default 1–4 scale's always do). Raises
     ImportFormatError with a Swedish message naming the file and what to do.
     """
+    from pk_report.pipeline import collector_paused
+
     from .detect import read
 
-    return read(Path(path), Path(mapping_path) if mapping_path is not None else None, scale)
+    with collector_paused():  # rows of small containers and no cycles, as the register's read
+        return read(Path(path), Path(mapping_path) if mapping_path is not None else None,
+                    scale)
 
 
 def starting_mapping(path: Path) -> str:

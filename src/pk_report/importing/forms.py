@@ -34,15 +34,15 @@ def is_datetime(text: str) -> bool:
     return bool(_DATETIME.match(text.strip()))
 
 
-def _data(grid: Grid, j: int) -> list[str]:
-    return [grid.cell(i, j) for i in range(1, len(grid.rows))
-            if any(c.strip() for c in grid.rows[i])]
-
-
-def _fixed_columns(grid: Grid) -> dict[str, int] | None:
+def fixed_columns(grid: Grid) -> dict[str, int] | None:
     """The fixed columns' places, or None when the sheet is no Forms export."""
     if not grid.is_workbook or len(grid.rows) < 2:
         return None
+    filled = [r for r in grid.rows[1:] if any(c.strip() for c in r)]
+
+    def _data(_grid: Grid, j: int) -> list[str]:
+        return [r[j] if j < len(r) else "" for r in filled]
+
     header = [fold(h) for h in grid.rows[0][:FIXED_SPAN]]
     span = min(FIXED_SPAN, len(header))
     roles: dict[str, int] = {}
@@ -73,7 +73,7 @@ def _fixed_columns(grid: Grid) -> dict[str, int] | None:
 
 
 def looks_like(grid: Grid) -> bool:
-    return _fixed_columns(grid) is not None
+    return fixed_columns(grid) is not None
 
 
 def is_quiz_column(header: str) -> bool:
@@ -81,8 +81,9 @@ def is_quiz_column(header: str) -> bool:
     return h in _QUIZ_TOTALS or bool(_QUIZ.match(h))
 
 
-def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = ()) -> Export:
-    roles = _fixed_columns(grid)
+def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = (),
+         roles: dict[str, int] | None = None) -> Export:
+    roles = roles or fixed_columns(grid)
     assert roles is not None
     header = grid.rows[0]
     fixed = set(roles.values())

@@ -79,8 +79,10 @@ def letter_index(text: str) -> int | None:
 
 def cell_text(value: object) -> str:
     """A workbook or CSV value as the clerk sees it: 4.0 is '4', a date '2010-11-09 18:00:00'."""
-    if value is None:
+    if value is None or value == "":
         return ""
+    if type(value) is str and value.isascii() and value.isprintable():
+        return value.strip()  # the common case: nothing to compose, no control character
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float):
