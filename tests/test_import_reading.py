@@ -415,6 +415,16 @@ def test_a_sheet_spread_over_millions_of_cells_is_refused_before_parsing(tmp_pat
     assert "Bladet ”Sheet1” spänner över 650 celler" in caught.value.message  # 25 x 26
 
 
+def test_a_quote_never_closed_names_the_line(tmp_path):
+    path = tmp_path / "citat.csv"
+    path.write_text('Tidstämpel,Betyg\n2010/11/09 9:00:00 PM CET,3\n2010/11/09 9:01:00 PM CET,"'
+                    + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError) as caught:
+        read_export(path)
+    assert caught.value.message.startswith("citat.csv: rad 3: en cell är längre än 131 072")
+    assert "citattecknen" in caught.value.message
+
+
 def test_an_export_without_answers_says_so(tmp_path):
     path = tmp_path / "tom.csv"
     path.write_text("Tidstämpel,Vilket betyg ger du kvällen?,Kön\n", encoding="utf-8")

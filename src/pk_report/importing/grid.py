@@ -233,7 +233,9 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error as exc:
-        raise ImportFormatError(f"rad {line + 1}: {exc}") from exc
+        why = ("en cell är längre än 131 072 tecken, ofta för att ett citattecken aldrig "
+               "avslutas" if "field larger" in str(exc) else "raden går inte att dela upp")
+        raise ImportFormatError(f"rad {line + 1}: {why}") from exc
     return rows, numbers
 
 
@@ -272,8 +274,8 @@ def _read_csv(path: Path, data: bytes, delimiter: str | None) -> Grid:
     try:
         rows, numbers = _records(text, delim)
     except ImportFormatError as exc:
-        raise fail(path, f"{exc.message}. Filen går inte att dela upp i kolumner. Öppna den i "
-                         "Excel och spara den som CSV på nytt.") from exc
+        raise fail(path, f"{exc.message}. Kontrollera citattecknen på raden, eller öppna "
+                         "filen i Excel och spara den som CSV på nytt.") from exc
     if len(rows) > MAX_ROWS:
         raise fail(path, f"Filen har fler än {integer(MAX_ROWS)} rader; det är ingen export av "
                          "svar. Kontrollera att det är rätt fil.")
