@@ -95,6 +95,18 @@ def test_forms_columns_are_found_by_place_and_values_not_by_name(tmp_path):
     assert swedish.columns["betyg"].startswith("Betyg på kvällen")
 
 
+def test_forms_without_email_and_name_columns_keeps_its_first_questions(tmp_path):
+    from openpyxl import load_workbook
+
+    path = fx.forms_english(tmp_path).path
+    wb = load_workbook(path)
+    wb.active.delete_cols(4, 2)  # some anonymous forms leave Email and Name out
+    wb.save(path)
+    export = read_export(path)
+    assert export.column_letters == {"betyg": "D", "kon": "G", "kommentar": "H"}
+    assert len(export.answers) == 24
+
+
 def test_quiz_points_are_not_taken_for_the_grade(tmp_path):
     export = read_export(fx.forms_quiz(tmp_path).path)
     assert export.columns == {"kon": "Gender", "betyg": "Hur nöjd är du med kvällen?"}

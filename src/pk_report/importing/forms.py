@@ -22,6 +22,9 @@ ID_HEADERS = {"id", "svars-id", "id-nummer"}
 EMAIL_HEADERS = {"email", "e-mail", "e-post", "e-postadress", "email address", "e-mailadresse",
                  "e-postadresse", "sähköposti", "courrier", "correo electrónico"}
 NAME_HEADERS = {"name", "namn", "navn", "nimi", "nom", "nombre"}
+MODIFIED_HEADERS = {"last modified time", "senaste ändringstid", "senast ändrad",
+                    "tid för senaste ändring", "senast ändrad tid", "sidst ændret",
+                    "sist endret", "letzte änderung", "viimeksi muokattu"}
 _DATETIME = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[ ,T]+\d{1,2}[:.]\d{2}")
 _QUIZ = re.compile(r"^(points|poäng|poeng|point|punkte|pisteet|feedback|respons|"
                    r"återkoppling)\s*[-–—:]\s*\S", re.IGNORECASE)
@@ -62,12 +65,11 @@ def fixed_columns(grid: Grid) -> dict[str, int] | None:
     if "id" not in roles or len(datetimes) < 2 or roles["id"] > datetimes[0]:
         return None
     roles["start"], roles["completion"] = datetimes[0], datetimes[1]
-    if "name" not in roles and "email" in roles and roles["email"] + 1 < span and \
-            roles["email"] + 1 not in datetimes:
-        roles["name"] = roles["email"] + 1
+    if "name" not in roles and roles.get("email") == 3 and span > 4 and 4 not in datetimes:
+        roles["name"] = 4  # Forms' own place for it, whatever the account's language calls it
     if len(datetimes) > 2:
         roles["modified"] = datetimes[2]
-    elif len(header) > 5 and not any(_data(grid, 5)) and header[5]:
+    elif len(header) > 5 and header[5] in MODIFIED_HEADERS and not any(_data(grid, 5)):
         roles["modified"] = 5  # "Last modified time", empty on every response
     return roles
 
