@@ -433,7 +433,8 @@ def test_a_quote_never_closed_names_the_line(tmp_path):
                     + "x" * 140_000 + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError) as caught:
         read_export(path)
-    assert caught.value.message.startswith("citat.csv: rad 3: en cell är längre än 131 072")
+    assert caught.value.message.startswith("citat.csv: rad 3: en cell är längre än en cell i "
+                                           "Excel rymmer (32\u00a0767 tecken)")
     assert "citattecknen" in caught.value.message
 
 

@@ -24,6 +24,7 @@ from .export import ImportFormatError
 MAX_EXPORT_BYTES = 100 * 1024**2  # an export of 100 000 answers is a few tens of MB
 MAX_ROWS = 500_000
 MAX_COLUMNS = 5_000
+MAX_CELL_CHARS = 32_767  # what a cell of Excel holds
 DELIMITERS = (";", ",", "\t")
 SNIFF_LINES = 40
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
@@ -225,16 +226,19 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
     """The CSV's records and the line each starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows, numbers, line = [], [], 0
+    too_long = ("en cell är längre än en cell i Excel rymmer (32\u00a0767 tecken), ofta för att ett "
+                "citattecken aldrig avslutas")
     try:
         for record in reader:
+            if any(len(c) > MAX_CELL_CHARS for c in record):
+                raise ImportFormatError(f"rad {line + 1}: {too_long}")
             rows.append(record)
             numbers.append(line + 1)
             line = reader.line_num
             if len(rows) > MAX_ROWS:
                 break
-    except csv.Error as exc:
-        why = ("en cell är längre än 131 072 tecken, ofta för att ett citattecken aldrig "
-               "avslutas" if "field larger" in str(exc) else "raden går inte att dela upp")
+    except csv.Error as exc:  # the csv module's own limit, whatever it is set to
+        why = too_long if "field larger" in str(exc) else "raden går inte att dela upp"
         raise ImportFormatError(f"rad {line + 1}: {why}") from exc
     return rows, numbers
 
