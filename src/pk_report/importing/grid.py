@@ -226,8 +226,8 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
     """The CSV's records and the line each starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows, numbers, line = [], [], 0
-    too_long = ("en cell är längre än en cell i Excel rymmer (32\u00a0767 tecken), ofta för att ett "
-                "citattecken aldrig avslutas")
+    too_long = ("en cell är längre än en cell i Excel rymmer (32\u00a0767 tecken), ofta för "
+                "att ett citattecken aldrig avslutas")
     try:
         for record in reader:
             if any(len(c) > MAX_CELL_CHARS for c in record):
