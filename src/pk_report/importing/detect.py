@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import forms, google, teams
 from .assemble import PERSONAL, answers, digest, header_names, letters
-from .export import Export, ImportFormatError
+from .model import Export, ImportFormatError
 from .grid import Grid, read_grid
 from .mapping import Mapping, load_mapping, resolve
 from .questions import fold

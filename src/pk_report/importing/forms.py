@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .export import Export
+from .model import Export
 from .grid import Grid
 from .mapping import Mapping
 from .questions import fold

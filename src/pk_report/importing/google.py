@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .assemble import digest
-from .export import Export
+from .model import Export
 from .forms import is_datetime
 from .grid import Grid
 from .mapping import Mapping

@@ -19,7 +19,7 @@ from pk_report.readers import guards
 from pk_report.swedish import integer
 from pk_report.textsafe import CONTROL, nfc
 
-from .export import ImportFormatError
+from .model import ImportFormatError
 
 MAX_EXPORT_BYTES = 100 * 1024**2  # an export of 100 000 answers is a few tens of MB
 MAX_ROWS = 500_000

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pk_report.swedish import join, number_word
 
-from .export import ImportFormatError
+from .model import ImportFormatError
 
 # The default scale of DATAFORMAT.md, values and labels.
 DEFAULT_SCALE = ("1", "2", "3", "4", "underkänt", "godkänt", "mer än godkänt", "utmärkt")

@@ -16,7 +16,7 @@ from pathlib import Path
 from pk_report.swedish import number_word
 
 from .assemble import header_names
-from .export import ImportFormatError
+from .model import ImportFormatError
 from .grid import Grid, column_letter, read_grid
 from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, header_has,
                         fits_scale, fold, is_gender)

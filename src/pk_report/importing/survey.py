@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .assemble import PERSONAL, answers, letters
-from .export import Export
+from .model import Export
 from .grid import Grid, column_letter
 from .mapping import Mapping, resolve
 from .questions import Question, recognise

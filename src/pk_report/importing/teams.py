@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .assemble import digest
-from .export import Answer, Export, Skipped
+from .model import Answer, Export, Skipped
 from .forms import is_datetime
 from .grid import Grid, column_letter
 from .mapping import Mapping
