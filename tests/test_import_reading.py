@@ -357,7 +357,10 @@ def test_starting_mapping_is_valid_toml_that_reads_the_file_once_filled_in(tmp_p
     assert len(export.answers) == len(fixture.expected)
 
 
-def test_starting_mapping_copies_no_address_or_name(tmp_path):
+def test_starting_mapping_copies_no_address_name_or_comment(tmp_path):
+    google = starting_mapping(fx.google_csv(tmp_path).path)
+    assert "Mer tid för frågor" not in google
+    assert '#   8: "Övriga kommentarer" – fritext, ett ifyllt svar' in google
     fixture = fx.surveymonkey(tmp_path)
     text = starting_mapping(fixture.path)
     assert "@" not in text and "Efternamn" not in text and "192.0.2" not in text

@@ -10,7 +10,7 @@ from .assemble import PERSONAL, answers, digest, header_names, letters
 from .model import Export, ImportFormatError
 from .grid import Grid, read_grid
 from .mapping import Mapping, load_mapping, resolve
-from .questions import fold
+from .questions import fold, shell_name
 
 
 def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()) -> Export:
@@ -35,8 +35,8 @@ def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()
         return read_mapped(grid, mapping)
     raise ImportFormatError(
         f"{path.name} känns inte igen som en export från Microsoft Forms, Google Formulär eller "
-        "Teams närvarorapport. Kör pk-report importera FIL --prova för att få en karta att "
-        "fylla i, och importera sedan med --karta KARTA.toml.")
+        f"Teams närvarorapport. Kör pk-report importera {shell_name(path.name)} --prova för att "
+        "få en karta att fylla i, och importera sedan med --karta KARTA.toml.")
 
 
 def read_mapped(grid: Grid, mapping: Mapping) -> Export:

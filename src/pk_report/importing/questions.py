@@ -105,8 +105,8 @@ def recognise(questions: list[Question], path_name: str, scale: Iterable[str] = 
 
 
 def _grade_message(path_name: str, grades: list[Question], questions: list[Question]) -> str:
-    shown_name = f'"{path_name}"' if re.search(r"[^\w.\-]", path_name) else path_name
-    fix = (f"Skriv en karta som anger betygsfrågan (kör pk-report importera {shown_name} "
+    fix = (f"Skriv en karta som anger betygsfrågan (kör pk-report importera "
+           f"{shell_name(path_name)} "
            "--prova för att få en att fylla i) och importera med --karta KARTA.toml.")
     if grades:
         listed = _listing([q.label() for q in grades])
@@ -118,6 +118,11 @@ def _grade_message(path_name: str, grades: list[Question], questions: list[Quest
             f"etiketter (1–4, Underkänt … Utmärkt). Frågorna är {shown}{more}. Om betyget "
             f"ges med andra ord behövs en omkodning; är filen en anmälan eller närvarolista, "
             f"skriv till = \"deltagare\" i kartan. {fix}")
+
+
+def shell_name(name: str) -> str:
+    """A file name as it is typed on the command line: in quotes when it holds a space."""
+    return f'"{name}"' if re.search(r"[^\w.\-]", name) else name
 
 
 def _listing(items: list[str]) -> str:

@@ -165,11 +165,21 @@ def _describe(q: Question) -> list[str]:
     head = f"#   {q.letter}: {_toml(_shown(q.header)) if q.header else '(ingen rubrik)'}"
     if not distinct:
         return [head + " – inga svar"]
+    answered = sum(counts.values())
     if distinct == len(q.values) and distinct > 3:
         # an id, a time, an address or a name: nothing to map, and nothing to copy here
         return [head + " – ett eget värde på varje rad (som ett id, en tid eller ett namn)"]
+    if (answered > 3 and distinct * 5 > answered * 4) or header_has(q, COMMENT_WORDS):
+        # free text (or names): not copied either, a mapping needs no answers from it
+        filled = "ifyllt" if answered == 1 else "ifyllda"
+        return [head + f" – fritext, {_count(answered)} {filled} svar"]
     if distinct == 1:
-        return [head + f" – samma svar på alla rader: {_shown(next(iter(counts)))}"]
+        value = _shown(next(iter(counts)))
+        if answered == len(q.values):
+            return [head + f" – samma svar på alla rader: {value}"]
+        rows = len(q.values)
+        return [head + f" – bara svaret ”{value}”, på {number_word(answered, 'en', [rows])} "
+                       f"av {number_word(rows, 'en', [answered])} rader"]
     shown = ", ".join(f"{_shown(v)} ({n})" for v, n in counts.most_common(MAX_VALUES))
     more = f" … och {_count(distinct - MAX_VALUES)} till" if distinct > MAX_VALUES else ""
     lines = textwrap.wrap(shown + more, 92, break_long_words=False, break_on_hyphens=False)
