@@ -151,6 +151,23 @@ def forms_quiz(folder: Path, session: str = "2010-S1-3", upto: int | None = None
     return Fixture(path, (session,), [_register(a, comment=False) for a in answers])
 
 
+def forms_bulk(folder: Path, count: int = 5000, session: str = "2010-S1-1") -> Fixture:
+    """A large Forms export for the benchmark: the session's sample answers over and over,
+    ``count`` responses in all, each with its own number and times."""
+    base = sample_evaluations(session)
+    answers = [base[i % len(base)] for i in range(count)]
+    header = [*FORMS_EN, "Vilket betyg ger du utbildningen som helhet?", "Kön",
+              "Övriga synpunkter"]
+    rows: list[list[object]] = [header]
+    for i, a in enumerate(answers):
+        start = _evening(session, 0) + dt.timedelta(seconds=7 * i)
+        rows.append([i + 1, start, start + dt.timedelta(minutes=2), "anonymous", None,
+                     LABELS[a["betyg"]], GENDER_SV[a["kon"]], a["kommentar"] or None])
+    path = folder / f"Utvärdering, många svar(1-{count}).xlsx"
+    _workbook(path, "Sheet1", rows)
+    return Fixture(path, (session,), [_register(a) for a in answers])
+
+
 # -- Google Forms (.csv) -----------------------------------------------------------------------
 
 def google_csv(folder: Path, session: str = "2010-S1-4", upto: int | None = None) -> Fixture:

@@ -95,6 +95,18 @@ def test_forms_columns_are_found_by_place_and_values_not_by_name(tmp_path):
     assert swedish.columns["betyg"].startswith("Betyg på kvällen")
 
 
+def test_forms_without_email_and_name_columns_keeps_its_first_questions(tmp_path):
+    from openpyxl import load_workbook
+
+    path = fx.forms_english(tmp_path).path
+    wb = load_workbook(path)
+    wb.active.delete_cols(4, 2)  # some anonymous forms leave Email and Name out
+    wb.save(path)
+    export = read_export(path)
+    assert export.column_letters == {"betyg": "D", "kon": "G", "kommentar": "H"}
+    assert len(export.answers) == 24
+
+
 def test_quiz_points_are_not_taken_for_the_grade(tmp_path):
     export = read_export(fx.forms_quiz(tmp_path).path)
     assert export.columns == {"kon": "Gender", "betyg": "Hur nöjd är du med kvällen?"}
@@ -345,7 +357,10 @@ def test_starting_mapping_is_valid_toml_that_reads_the_file_once_filled_in(tmp_p
     assert len(export.answers) == len(fixture.expected)
 
 
-def test_starting_mapping_copies_no_address_or_name(tmp_path):
+def test_starting_mapping_copies_no_address_name_or_comment(tmp_path):
+    google = starting_mapping(fx.google_csv(tmp_path).path)
+    assert "Mer tid för frågor" not in google
+    assert '#   8: "Övriga kommentarer" – fritext, ett ifyllt svar' in google
     fixture = fx.surveymonkey(tmp_path)
     text = starting_mapping(fixture.path)
     assert "@" not in text and "Efternamn" not in text and "192.0.2" not in text
@@ -375,10 +390,19 @@ def test_control_characters_in_a_cell_become_spaces(tmp_path):
     (b"", "tom"),
     (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00", "varken en arbetsbok"),
     (b"PK\x03\x04trasig", "ingen giltig arbetsbok"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "äldre Excel-arbetsbok (.xls)"),
+    ("ods", "OpenDocument-kalkylark (.ods)"),
 ])
 def test_files_that_are_no_export_are_refused_by_name(tmp_path, content, words):
     path = tmp_path / "konstig.xlsx"
-    path.write_bytes(content)
+    if content == "ods":
+        import zipfile
+
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            z.writestr("content.xml", "<office:document-content/>")
+    else:
+        path.write_bytes(content)
     with pytest.raises(ImportFormatError) as caught:
         read_export(path)
     assert caught.value.message.startswith("konstig.xlsx")
@@ -392,6 +416,64 @@ def test_a_file_larger_than_any_export_is_refused_before_reading(tmp_path, monke
     monkeypatch.setattr(grid, "MAX_EXPORT_BYTES", 100)
     with pytest.raises(ImportFormatError, match="mer än en export"):
         read_export(fixture.path)
+
+
+def test_a_sheet_spread_over_millions_of_cells_is_refused_before_parsing(tmp_path,
+                                                                         monkeypatch):
+    from pk_report.importing import grid
+
+    fixture = fx.forms_english(tmp_path)
+    monkeypatch.setattr(grid, "MAX_CELLS", 100)
+    monkeypatch.setattr(grid, "_calamine_sheet", None)  # never reached
+    with pytest.raises(ImportFormatError) as caught:
+        read_export(fixture.path)
+    assert "Bladet ”Sheet1” spänner över 650 celler" in caught.value.message  # 25 x 26
+
+
+def test_a_quote_never_closed_names_the_line(tmp_path):
+    path = tmp_path / "citat.csv"
+    path.write_text('Tidstämpel,Betyg\n2010/11/09 9:00:00 PM CET,3\n2010/11/09 9:01:00 PM CET,"'
+                    + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError) as caught:
+        read_export(path)
+    assert caught.value.message.startswith("citat.csv: rad 3: en cell är längre än en cell i "
+                                           "Excel rymmer (32\u00a0767 tecken)")
+    assert "citattecknen" in caught.value.message
+
+
+def test_an_export_without_answers_says_so(tmp_path):
+    path = tmp_path / "tom.csv"
+    path.write_text("Tidstämpel,Vilket betyg ger du kvällen?,Kön\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="rubriker men inga svar ännu"):
+        read_export(path)
+
+
+def test_damaged_exports_give_a_message_never_a_crash(tmp_path):
+    import random
+
+    rnd = random.Random(22)
+    seeds = [make(tmp_path) for make in fx.ALL_EVALUATIONS + fx.ALL_ATTENDANCE]
+    damaged = tmp_path / "skadad"
+    for _ in range(150):
+        fixture = rnd.choice(seeds)
+        data = bytearray(fixture.path.read_bytes())
+        for _ in range(rnd.randint(1, 20)):
+            pos = rnd.randrange(len(data))
+            op = rnd.random()
+            if op < 0.4:
+                data[pos] = rnd.randrange(256)
+            elif op < 0.7:
+                del data[pos:pos + rnd.randint(1, 50)]
+            else:
+                data[pos:pos] = bytes([rnd.choice(b';,\t\n\r"\x00@')]) * rnd.randint(1, 5)
+        damaged.with_suffix(fixture.path.suffix).write_bytes(bytes(data))
+        for read in (lambda: read_export(damaged.with_suffix(fixture.path.suffix),
+                                         fixture.mapping),
+                     lambda: starting_mapping(damaged.with_suffix(fixture.path.suffix))):
+            try:
+                read()
+            except ImportFormatError as exc:
+                assert exc.message.rstrip().endswith((".", ")")), exc.message
 
 
 def test_answers_are_plain_frozen_data(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from .export import Answer
+from .model import Answer
 from .grid import Grid, column_letter
 
 PERSONAL = ("namn", "email")  # never read for evaluations: they are anonymous

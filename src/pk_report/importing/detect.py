@@ -7,10 +7,10 @@ from pathlib import Path
 
 from . import forms, google, teams
 from .assemble import PERSONAL, answers, digest, header_names, letters
-from .export import Export, ImportFormatError
+from .model import Export, ImportFormatError
 from .grid import Grid, read_grid
 from .mapping import Mapping, load_mapping, resolve
-from .questions import fold
+from .questions import fold, shell_name
 
 
 def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()) -> Export:
@@ -21,8 +21,12 @@ def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()
         raise ImportFormatError(f"{path.name}: filen har inga ifyllda celler. Exportera svaren "
                                 "på nytt.")
     plain = mapping is None or (mapping.header_rows == 1 and mapping.skip_rows == 0)
-    if plain and forms.looks_like(grid):
-        return forms.read(grid, mapping, scale)
+    if plain and google.looks_like(grid) and not any(any(c for c in r) for r in grid.rows[1:]):
+        raise ImportFormatError(f"{path.name}: exporten har rubriker men inga svar ännu. "
+                                "Exportera igen när någon har svarat.")
+    roles = forms.fixed_columns(grid) if plain else None
+    if roles is not None:
+        return forms.read(grid, mapping, scale, roles)
     if plain and google.looks_like(grid):
         return google.read(grid, mapping, scale)
     if teams.looks_like(grid):
@@ -31,8 +35,8 @@ def read(path: Path, mapping_path: Path | None = None, scale: Iterable[str] = ()
         return read_mapped(grid, mapping)
     raise ImportFormatError(
         f"{path.name} känns inte igen som en export från Microsoft Forms, Google Formulär eller "
-        "Teams närvarorapport. Kör pk-report importera FIL --prova för att få en karta att "
-        "fylla i, och importera sedan med --karta KARTA.toml.")
+        f"Teams närvarorapport. Kör pk-report importera {shell_name(path.name)} --prova för att "
+        "få en karta att fylla i, och importera sedan med --karta KARTA.toml.")
 
 
 def read_mapped(grid: Grid, mapping: Mapping) -> Export:

@@ -1,50 +1,20 @@
-"""What reading an export yields: the fixed interface between reading and planning/writing."""
+"""What reading an export yields: the fixed interface between reading and planning/writing.
+
+The dataclasses live in ``model.py`` (so that the reading modules need not import this one);
+they are the same objects here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError
+from .detect import read
+from .model import FIELDS, Answer, Export, ImportFormatError, Skipped
+from .starting import starting_mapping as _starting_mapping
 
-# Canonical field names an export row can carry (raw text, stripped; "" when absent):
-FIELDS = ("betyg", "kon", "kommentar", "tillfalle", "kurs_id", "ar",
-          "namn", "email", "organisation", "organisationstyp", "roll", "narvarande")
-
-
-class ImportFormatError(DataError):
-    """An export cannot be read or recognised; the message names file, row and column."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One response (evaluations) or one person (attendance) of an export, as read."""
-    row: int                    # the row as the clerk's program shows it (Excel row / CSV line)
-    response_id: str            # stable id of this answer within its export ("" if none)
-    values: dict[str, str]      # canonical field -> raw text (only fields present)
-
-
-@dataclass(frozen=True)
-class Skipped:
-    row: int
-    who: str                    # a display name, for the preview only (never stored)
-    reason: str                 # Swedish: "gäst (External)", "inspelningsbot", ...
-
-
-@dataclass(frozen=True)
-class Export:
-    path: Path
-    kind: str                   # "forms", "google", "teams", "karta"
-    target: str                 # "utvarderingar" or "deltagare" (the guess; --till overrides)
-    form_identity: str          # stable id of the form/meeting (not of a person), salts svar_id
-    columns: dict[str, str]     # canonical field -> the export's header text (for messages)
-    column_letters: dict[str, str]  # canonical field -> column letter/number as the clerk sees it
-    answers: tuple[Answer, ...]
-    recode: dict[str, dict[str, str]] = field(default_factory=dict)
-                                # field -> {raw value (casefolded, stripped) -> register value}
-    skipped: tuple[Skipped, ...] = ()
-    sheet: str = ""             # sheet name for .xlsx exports, "" for CSV
+__all__ = ["FIELDS", "Answer", "Export", "ImportFormatError", "Skipped", "read_export",
+           "starting_mapping"]
 
 
 def read_export(path: Path, mapping_path: Path | None = None,
@@ -55,14 +25,14 @@ def read_export(path: Path, mapping_path: Path | None = None,
     recognise the grade question (the default 1–4 scale's always do). Raises
     ImportFormatError with a Swedish message naming the file and what to do.
     """
-    from .detect import read
+    from pk_report.pipeline import collector_paused
 
-    return read(Path(path), Path(mapping_path) if mapping_path is not None else None, scale)
+    with collector_paused():  # rows of small containers and no cycles, as the register's read
+        return read(Path(path), Path(mapping_path) if mapping_path is not None else None,
+                    scale)
 
 
 def starting_mapping(path: Path) -> str:
     """TOML text for ``--prova`` on an unknown file: the columns and their distinct values
     (at most twenty per column), commented in Swedish, for the clerk to fill in."""
-    from .starting import starting_mapping as write
-
-    return write(Path(path))
+    return _starting_mapping(Path(path))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .export import Export
+from .model import Export
 from .grid import Grid
 from .mapping import Mapping
 from .questions import fold
@@ -22,6 +22,9 @@ ID_HEADERS = {"id", "svars-id", "id-nummer"}
 EMAIL_HEADERS = {"email", "e-mail", "e-post", "e-postadress", "email address", "e-mailadresse",
                  "e-postadresse", "sähköposti", "courrier", "correo electrónico"}
 NAME_HEADERS = {"name", "namn", "navn", "nimi", "nom", "nombre"}
+MODIFIED_HEADERS = {"last modified time", "senaste ändringstid", "senast ändrad",
+                    "tid för senaste ändring", "senast ändrad tid", "sidst ændret",
+                    "sist endret", "letzte änderung", "viimeksi muokattu"}
 _DATETIME = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[ ,T]+\d{1,2}[:.]\d{2}")
 _QUIZ = re.compile(r"^(points|poäng|poeng|point|punkte|pisteet|feedback|respons|"
                    r"återkoppling)\s*[-–—:]\s*\S", re.IGNORECASE)
@@ -34,15 +37,15 @@ def is_datetime(text: str) -> bool:
     return bool(_DATETIME.match(text.strip()))
 
 
-def _data(grid: Grid, j: int) -> list[str]:
-    return [grid.cell(i, j) for i in range(1, len(grid.rows))
-            if any(c.strip() for c in grid.rows[i])]
-
-
-def _fixed_columns(grid: Grid) -> dict[str, int] | None:
+def fixed_columns(grid: Grid) -> dict[str, int] | None:
     """The fixed columns' places, or None when the sheet is no Forms export."""
     if not grid.is_workbook or len(grid.rows) < 2:
         return None
+    filled = [r for r in grid.rows[1:] if any(c.strip() for c in r)]
+
+    def _data(_grid: Grid, j: int) -> list[str]:
+        return [r[j] if j < len(r) else "" for r in filled]
+
     header = [fold(h) for h in grid.rows[0][:FIXED_SPAN]]
     span = min(FIXED_SPAN, len(header))
     roles: dict[str, int] = {}
@@ -62,18 +65,17 @@ def _fixed_columns(grid: Grid) -> dict[str, int] | None:
     if "id" not in roles or len(datetimes) < 2 or roles["id"] > datetimes[0]:
         return None
     roles["start"], roles["completion"] = datetimes[0], datetimes[1]
-    if "name" not in roles and "email" in roles and roles["email"] + 1 < span and \
-            roles["email"] + 1 not in datetimes:
-        roles["name"] = roles["email"] + 1
+    if "name" not in roles and roles.get("email") == 3 and span > 4 and 4 not in datetimes:
+        roles["name"] = 4  # Forms' own place for it, whatever the account's language calls it
     if len(datetimes) > 2:
         roles["modified"] = datetimes[2]
-    elif len(header) > 5 and not any(_data(grid, 5)) and header[5]:
+    elif len(header) > 5 and header[5] in MODIFIED_HEADERS and not any(_data(grid, 5)):
         roles["modified"] = 5  # "Last modified time", empty on every response
     return roles
 
 
 def looks_like(grid: Grid) -> bool:
-    return _fixed_columns(grid) is not None
+    return fixed_columns(grid) is not None
 
 
 def is_quiz_column(header: str) -> bool:
@@ -81,8 +83,9 @@ def is_quiz_column(header: str) -> bool:
     return h in _QUIZ_TOTALS or bool(_QUIZ.match(h))
 
 
-def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = ()) -> Export:
-    roles = _fixed_columns(grid)
+def read(grid: Grid, mapping: Mapping | None, scale: Iterable[str] = (),
+         roles: dict[str, int] | None = None) -> Export:
+    roles = roles or fixed_columns(grid)
     assert roles is not None
     header = grid.rows[0]
     fixed = set(roles.values())

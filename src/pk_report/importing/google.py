@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .assemble import digest
-from .export import Export
+from .model import Export
 from .forms import is_datetime
 from .grid import Grid
 from .mapping import Mapping
@@ -23,7 +23,7 @@ SCORE_HEADERS = {"score", "poäng", "resultat", "poeng", "punktzahl", "pisteet"}
 
 
 def looks_like(grid: Grid) -> bool:
-    if grid.is_workbook or len(grid.rows) < 2 or not grid.rows[0]:
+    if grid.is_workbook or not grid.rows or not grid.rows[0]:
         return False
     first = fold(grid.rows[0][0])
     values = [r[0] for r in grid.rows[1:] if r and any(c.strip() for c in r)]

@@ -16,17 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pk_report.readers import guards
+from pk_report.swedish import integer
 from pk_report.textsafe import CONTROL, nfc
 
-from .export import ImportFormatError
+from .model import ImportFormatError
 
 MAX_EXPORT_BYTES = 100 * 1024**2  # an export of 100 000 answers is a few tens of MB
 MAX_ROWS = 500_000
 MAX_COLUMNS = 5_000
+MAX_CELL_CHARS = 32_767  # what a cell of Excel holds
 DELIMITERS = (";", ",", "\t")
 SNIFF_LINES = 40
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+MAX_CELLS = 10_000_000  # rows x columns of the sheet read, measured before it is parsed
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -76,8 +80,10 @@ def letter_index(text: str) -> int | None:
 
 def cell_text(value: object) -> str:
     """A workbook or CSV value as the clerk sees it: 4.0 is '4', a date '2010-11-09 18:00:00'."""
-    if value is None:
+    if value is None or value == "":
         return ""
+    if type(value) is str and value.isascii() and value.isprintable():
+        return value.strip()  # the common case: nothing to compose, no control character
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float):
@@ -111,6 +117,10 @@ def read_grid(path: Path, *, delimiter: str | None = None, sheet: str | None = N
         data = fh.read(MAX_EXPORT_BYTES + 1)
     if data.startswith(_ZIP_MAGIC):
         return _read_workbook(path, sheet)
+    if data.startswith(_OLE_MAGIC):
+        raise fail(path, "Filen är en äldre Excel-arbetsbok (.xls), som inte läses. Öppna den i "
+                         "Excel och spara den som Excel-arbetsbok (.xlsx), eller exportera svaren "
+                         "på nytt som .xlsx eller .csv.")
     return _read_csv(path, data, delimiter)
 
 
@@ -121,18 +131,31 @@ def _read_workbook(path: Path, wanted: str | None) -> Grid:
 
     try:
         with guards.open_zip(path) as archive:
+            if "mimetype" in archive.namelist() and b"opendocument" in archive.read(
+                    "mimetype")[:100]:
+                raise fail(path, "Filen är ett OpenDocument-kalkylark (.ods), som importen inte "
+                                 "läser. Spara den som Excel-arbetsbok (.xlsx) eller som CSV.")
             names = list(guards.xlsx_parts(archive).sheets)
             if not names:
                 raise fail(path, "Arbetsboken har inga blad. Exportera svaren på nytt.")
             chosen = _choose_sheet(path, names, wanted)
-            guards.plan_xlsx(archive, lambda _names: [chosen])
+            plan = guards.plan_xlsx(archive, lambda _names: [chosen])
+            if plan.cells > MAX_CELLS:
+                raise fail(path, f"Bladet ”{chosen}” spänner över "
+                                 f"{integer(plan.cells)} celler, långt mer än en export av "
+                                 "svar har. Kontrollera att det är rätt fil.")
         rows, first_row, first_col = run_inline(_calamine_sheet, str(path), chosen)
     except guards.Refused as exc:
         raise fail(path, str(exc)) from exc
+    except ImportFormatError:
+        raise
+    except Exception as exc:  # a broken zip member: a bad CRC, a truncated stream
+        raise fail(path, f"Arbetsboken går inte att läsa ({type(exc).__name__}: {exc}). "
+                         "Öppna den i Excel och spara den på nytt, eller exportera svaren "
+                         "på nytt.") from exc
     if len(rows) > MAX_ROWS:
-        raise fail(path, f"Bladet ”{chosen}” har fler än {MAX_ROWS:,} rader; det är ingen "
-                         "export av svar. Kontrollera att det är rätt fil."
-                   .replace(",", "\u00a0"))
+        raise fail(path, f"Bladet ”{chosen}” har fler än {integer(MAX_ROWS)} rader; det är "
+                         "ingen export av svar. Kontrollera att det är rätt fil.")
     text_rows = [[""] * first_col + [cell_text(v) for v in row] for row in rows]
     numbers = list(range(first_row + 1, first_row + 1 + len(text_rows)))
     return _trimmed(Grid(path, text_rows, numbers, sheet=chosen))
@@ -203,15 +226,20 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
     """The CSV's records and the line each starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows, numbers, line = [], [], 0
+    too_long = ("en cell är längre än en cell i Excel rymmer (32\u00a0767 tecken), ofta för "
+                "att ett citattecken aldrig avslutas")
     try:
         for record in reader:
+            if any(len(c) > MAX_CELL_CHARS for c in record):
+                raise ImportFormatError(f"rad {line + 1}: {too_long}")
             rows.append(record)
             numbers.append(line + 1)
             line = reader.line_num
             if len(rows) > MAX_ROWS:
                 break
-    except csv.Error as exc:
-        raise ImportFormatError(f"rad {line + 1}: {exc}") from exc
+    except csv.Error as exc:  # the csv module's own limit, whatever it is set to
+        why = too_long if "field larger" in str(exc) else "raden går inte att dela upp"
+        raise ImportFormatError(f"rad {line + 1}: {why}") from exc
     return rows, numbers
 
 
@@ -250,11 +278,11 @@ def _read_csv(path: Path, data: bytes, delimiter: str | None) -> Grid:
     try:
         rows, numbers = _records(text, delim)
     except ImportFormatError as exc:
-        raise fail(path, f"{exc.message}. Filen går inte att dela upp i kolumner. Öppna den i "
-                         "Excel och spara den som CSV på nytt.") from exc
+        raise fail(path, f"{exc.message}. Kontrollera citattecknen på raden, eller öppna "
+                         "filen i Excel och spara den som CSV på nytt.") from exc
     if len(rows) > MAX_ROWS:
-        raise fail(path, f"Filen har fler än {MAX_ROWS:,} rader; det är ingen export av svar. "
-                         "Kontrollera att det är rätt fil.".replace(",", "\u00a0"))
+        raise fail(path, f"Filen har fler än {integer(MAX_ROWS)} rader; det är ingen export av "
+                         "svar. Kontrollera att det är rätt fil.")
     clean = [[cell_text(c) for c in r] for r in rows]
     return _trimmed(Grid(path, clean, numbers, encoding=encoding, delimiter=delim))
 
@@ -265,7 +293,6 @@ def _trimmed(grid: Grid) -> Grid:
         while row and row[-1] == "":
             row.pop()
     if grid.width() > MAX_COLUMNS:
-        raise fail(grid.path, f"Filen har fler än {MAX_COLUMNS:,} kolumner; det är ingen export "
-                              "av svar. Kontrollera att det är rätt fil."
-                   .replace(",", "\u00a0"))
+        raise fail(grid.path, f"Filen har fler än {integer(MAX_COLUMNS)} kolumner; det är ingen "
+                              "export av svar. Kontrollera att det är rätt fil.")
     return grid

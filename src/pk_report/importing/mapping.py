@@ -25,7 +25,7 @@ from pathlib import Path
 from pk_report.names import norm_name
 from pk_report.swedish import join
 
-from .export import FIELDS, ImportFormatError
+from .model import FIELDS, ImportFormatError
 from .grid import Grid, letter_index
 from .questions import fold
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pk_report.swedish import join, number_word
 
-from .export import ImportFormatError
+from .model import ImportFormatError
 
 # The default scale of DATAFORMAT.md, values and labels.
 DEFAULT_SCALE = ("1", "2", "3", "4", "underkänt", "godkänt", "mer än godkänt", "utmärkt")
@@ -73,7 +73,7 @@ def is_gender(q: Question) -> bool:
     return bool(answered) and fitting == len(answered) and any(v in words for v in answered)
 
 
-def _header_has(q: Question, words: tuple[str, ...]) -> bool:
+def header_has(q: Question, words: tuple[str, ...]) -> bool:
     header = fold(q.header)
     return any(w in header for w in words)
 
@@ -94,28 +94,35 @@ def recognise(questions: list[Question], path_name: str, scale: Iterable[str] = 
         raise ImportFormatError(_grade_message(path_name, grades, rest))
     found["betyg"] = grades[0]
     rest = [q for q in rest if q is not grades[0]]
-    sessions = [q for q in rest if _header_has(q, SESSION_WORDS)]
+    sessions = [q for q in rest if header_has(q, SESSION_WORDS)]
     if sessions:
         found["tillfalle"] = sessions[0]
         rest = [q for q in rest if q is not sessions[0]]
-    comments = [q for q in rest if _header_has(q, COMMENT_WORDS)]
+    comments = [q for q in rest if header_has(q, COMMENT_WORDS)]
     if comments:
         found["kommentar"] = comments[0]
     return found
 
 
 def _grade_message(path_name: str, grades: list[Question], questions: list[Question]) -> str:
-    fix = (f"Skriv en karta som anger betygsfrågan (kör pk-report importera {path_name} --prova "
-           "för att få en att fylla i) och importera med --karta KARTA.toml.")
+    fix = (f"Skriv en karta som anger betygsfrågan (kör pk-report importera "
+           f"{shell_name(path_name)} "
+           "--prova för att få en att fylla i) och importera med --karta KARTA.toml.")
     if grades:
         listed = _listing([q.label() for q in grades])
-        return (f"{path_name}: {number_word(len(grades))} frågor har svar som passar betygsskalan: "
-                f"{listed}. Vilken av dem som är betyget går inte att avgöra. {fix}")
+        return (f"{path_name}: {number_word(len(grades))} frågor har svar som passar "
+                f"betygsskalan: {listed}. Vilken av dem som är betyget går inte att avgöra. {fix}")
     shown = _listing([q.label() for q in questions[:8]]) or "inga"
     more = f" (och {number_word(len(questions) - 8)} till)" if len(questions) > 8 else ""
     return (f"{path_name}: ingen fråga har svar som alla är betygsskalans värden eller "
             f"etiketter (1–4, Underkänt … Utmärkt). Frågorna är {shown}{more}. Om betyget "
-            f"ges med andra ord behövs en omkodning. {fix}")
+            f"ges med andra ord behövs en omkodning; är filen en anmälan eller närvarolista, "
+            f"skriv till = \"deltagare\" i kartan. {fix}")
+
+
+def shell_name(name: str) -> str:
+    """A file name as it is typed on the command line: in quotes when it holds a space."""
+    return f'"{name}"' if re.search(r"[^\w.\-]", name) else name
 
 
 def _listing(items: list[str]) -> str:

@@ -16,10 +16,10 @@ from pathlib import Path
 from pk_report.swedish import number_word
 
 from .assemble import header_names
-from .export import ImportFormatError
+from .model import ImportFormatError
 from .grid import Grid, column_letter, read_grid
-from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, _header_has, fits_scale, fold,
-                        is_gender)
+from .questions import (COMMENT_WORDS, GENDER_VALUES, SESSION_WORDS, Question, header_has,
+                        fits_scale, fold, is_gender)
 
 MAX_VALUES = 20
 MAX_SHOWN = 60
@@ -79,15 +79,15 @@ def _guesses(questions: list[Question]) -> dict[str, Question]:
                 return
 
     take("kon", is_gender)
-    take("betyg", lambda q: fits_scale(q) and _header_has(q, GRADE_WORDS))
-    take("betyg", lambda q: _header_has(q, GRADE_WORDS) and 2 <= _distinct(q) <= 12)
+    take("betyg", lambda q: fits_scale(q) and header_has(q, GRADE_WORDS))
+    take("betyg", lambda q: header_has(q, GRADE_WORDS) and 2 <= _distinct(q) <= 12)
     take("betyg", lambda q: fits_scale(q) and _distinct(q) >= 2)
-    take("tillfalle", lambda q: _header_has(q, SESSION_WORDS) or
+    take("tillfalle", lambda q: header_has(q, SESSION_WORDS) or
          fold(q.header).startswith(("tillf", "kurstillf")))
-    take("kommentar", lambda q: _header_has(q, COMMENT_WORDS))
+    take("kommentar", lambda q: header_has(q, COMMENT_WORDS))
     take("svar", lambda q: fold(q.header) in _ID_WORDS)
     take("betyg", lambda q: 2 <= _distinct(q) <= 7 and
-         len(q.answered()) >= len(q.values) // 2 and not _header_has(q, _NAME_WORDS))
+         len(q.answered()) >= len(q.values) // 2 and not header_has(q, _NAME_WORDS))
     return found
 
 
@@ -165,11 +165,21 @@ def _describe(q: Question) -> list[str]:
     head = f"#   {q.letter}: {_toml(_shown(q.header)) if q.header else '(ingen rubrik)'}"
     if not distinct:
         return [head + " – inga svar"]
+    answered = sum(counts.values())
     if distinct == len(q.values) and distinct > 3:
         # an id, a time, an address or a name: nothing to map, and nothing to copy here
         return [head + " – ett eget värde på varje rad (som ett id, en tid eller ett namn)"]
+    if (answered > 3 and distinct * 5 > answered * 4) or header_has(q, COMMENT_WORDS):
+        # free text (or names): not copied either, a mapping needs no answers from it
+        filled = "ifyllt" if answered == 1 else "ifyllda"
+        return [head + f" – fritext, {_count(answered)} {filled} svar"]
     if distinct == 1:
-        return [head + f" – samma svar på alla rader: {_shown(next(iter(counts)))}"]
+        value = _shown(next(iter(counts)))
+        if answered == len(q.values):
+            return [head + f" – samma svar på alla rader: {value}"]
+        rows = len(q.values)
+        return [head + f" – bara svaret ”{value}”, på {number_word(answered, 'en', [rows])} "
+                       f"av {number_word(rows, 'en', [answered])} rader"]
     shown = ", ".join(f"{_shown(v)} ({n})" for v, n in counts.most_common(MAX_VALUES))
     more = f" … och {_count(distinct - MAX_VALUES)} till" if distinct > MAX_VALUES else ""
     lines = textwrap.wrap(shown + more, 92, break_long_words=False, break_on_hyphens=False)

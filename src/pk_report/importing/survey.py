@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .assemble import PERSONAL, answers, letters
-from .export import Export
+from .model import Export
 from .grid import Grid, column_letter
 from .mapping import Mapping, resolve
 from .questions import Question, recognise
@@ -55,17 +55,17 @@ def survey_export(grid: Grid, kind: str, identity: str, questions: list[Question
 def _optional(free: list[Question], scale: Iterable[str], mapped: dict[str, int]
               ) -> dict[str, int]:
     """Gender, comment and session recognised when the grade is mapped (or not wanted)."""
-    from .questions import COMMENT_WORDS, SESSION_WORDS, _header_has, is_gender
+    from .questions import COMMENT_WORDS, SESSION_WORDS, header_has, is_gender
 
     found: dict[str, int] = {}
     for q in free:
         if "kon" not in mapped and "kon" not in found and is_gender(q):
             found["kon"] = q.index
         elif "tillfalle" not in mapped and "tillfalle" not in found and \
-                _header_has(q, SESSION_WORDS):
+                header_has(q, SESSION_WORDS):
             found["tillfalle"] = q.index
         elif "kommentar" not in mapped and "kommentar" not in found and \
-                _header_has(q, COMMENT_WORDS):
+                header_has(q, COMMENT_WORDS):
             found["kommentar"] = q.index
     return found
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .assemble import digest
-from .export import Answer, Export, Skipped
+from .model import Answer, Export, Skipped
 from .forms import is_datetime
 from .grid import Grid, column_letter
 from .mapping import Mapping
@@ -118,7 +118,6 @@ def read(grid: Grid, mapping: Mapping | None) -> Export:
     answers: list[Answer] = []
     skipped: list[Skipped] = []
     for i in range(start + 1, end):
-        row = grid.rows[i]
         name = grid.cell(i, found["name"]).strip()
         email = grid.cell(i, found["email"]).strip() if found["email"] is not None else ""
         if not name and not email:
@@ -135,7 +134,6 @@ def read(grid: Grid, mapping: Mapping | None) -> Export:
         values = {"namn": _plain_name(name), "narvarande": "ja"}
         if email:
             values["email"] = email
-        del row
         answers.append(Answer(grid.numbers[i], "", values))
     columns = {"namn": grid.rows[start][found["name"]]}
     letters = {"namn": _letter(grid, found["name"])}
