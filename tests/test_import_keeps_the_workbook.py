@@ -114,3 +114,24 @@ def test_a_formula_looking_comment_stays_text(tmp_path):
     ws = load_workbook(register)["utvarderingar"]
     cell = ws.cell(ws.max_row, 6)
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+
+
+def test_a_workbook_with_shapes_openpyxl_would_drop_is_refused(tmp_path):
+    import zipfile
+
+    from import_helpers import xlsx_register
+
+    register = xlsx_register(tmp_path)
+    shape = (b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+             b'spreadsheetDrawing"><xdr:twoCellAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp>'
+             b'</xdr:twoCellAnchor></xdr:wsDr>')
+    with zipfile.ZipFile(register, "a") as archive:
+        archive.writestr("xl/drawings/drawing1.xml", shape)
+    before = register.read_bytes()
+    result = invoke("importera", str(google_export(tmp_path / "svar.csv", 3)), "--data",
+                    str(register), "--tillfalle", "2010-S1-1", "--ja")
+    assert result.exit_code == 1
+    err = " ".join(result.stderr.split())
+    assert "former eller textrutor" in err and "Inget har skrivits" in err
+    assert register.read_bytes() == before
+    assert not list(tmp_path.glob("*före-import*"))

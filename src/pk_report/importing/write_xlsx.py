@@ -30,9 +30,18 @@ def workbook_bytes(path: Path, plan: ImportPlan
                    ) -> tuple[bytes, dict[str, list[int]], dict[str, dict[str, tuple[int, str]]]]:
     """The workbook with the plan applied; the rows added per table (as Excel numbers); the
     columns added per table (contract column -> position, header)."""
+    import warnings
+
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+    refuse_losses(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+    dropped = [str(w.message) for w in caught if "will be removed" in str(w.message)
+               or "not supported" in str(w.message)]
+    if dropped:
+        raise _losing(path, "; ".join(sorted(set(dropped))))
     added: dict[str, list[int]] = {}
     new_columns: dict[str, dict[str, tuple[int, str]]] = {}
     for table in dict.fromkeys([r.table for r in plan.rows] + [u.table for u in plan.updates]):
@@ -48,6 +57,39 @@ def workbook_bytes(path: Path, plan: ImportPlan
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue(), added, new_columns
+
+
+# Parts of a workbook that openpyxl does not read, so a rewrite would silently drop them.
+_LOST_PARTS = {"xl/slicers/": "utsnitt (slicers)", "xl/timelines/": "tidslinjer",
+               "xl/ctrlProps/": "formulärkontroller", "xl/activeX/": "ActiveX-kontroller"}
+_SHAPES = (b"<xdr:sp>", b"<xdr:sp ", b"<xdr:grpSp", b"<xdr:cxnSp")
+
+
+def refuse_losses(path: Path) -> None:
+    """A workbook holding what openpyxl cannot write back (shapes and text boxes, slicers,
+    form controls): refused before anything is written, rather than rewritten without it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        found = [what for prefix, what in _LOST_PARTS.items()
+                 if any(n.startswith(prefix) for n in names)]
+        for name in names:
+            if name.startswith("xl/drawings/") and name.endswith(".xml") and \
+                    any(s in archive.read(name) for s in _SHAPES):
+                found.append("former eller textrutor")
+                break
+    if found:
+        raise _losing(path, ", ".join(found))
+
+
+def _losing(path: Path, what: str):
+    from pk_report.errors import DataError
+
+    return DataError(f"{path.name} innehåller något som pk-report inte kan skriva tillbaka "
+                     f"({what}), och det skulle försvinna om arbetsboken skrevs om. Inget har "
+                     "skrivits. Importera till en kopia utan det, eller till en mapp med "
+                     "CSV-filer, och för över raderna själv.")
 
 
 def _values_present(rows: list[dict], column: str, table: str) -> bool:
