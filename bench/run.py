@@ -123,16 +123,18 @@ def import_section(target) -> None:
         t = statistics.median(r["wall"] for r in runs)
         cpu = statistics.median(r["cpu"] for r in runs)
         line = f"{name:12s} {t:7.2f} s (cpu {cpu:.2f} s)"
-        if name.startswith("sample"):
-            line += f"  {target(f'import {name}', t <= 2.0, f'{t:.2f} s <= 2 s (cpu {cpu:.2f} s)')}"
-        else:
+        if source.suffix == ".xlsx":  # what a safe rewrite cannot beat
             base = [run_once([PY, "-c", ROUNDTRIP, str(source), str(work / "roundtrip.xlsx")])
                     for _ in range(3)]
             bt = statistics.median(r["wall"] for r in base)
             bc = statistics.median(r["cpu"] for r in base)
             ratio, cpu_ratio = t / bt, cpu / bc
             line += (f"; openpyxl load + save {bt:.2f} s (cpu {bc:.2f} s); ratio {ratio:.2f} "
-                     f"(cpu {cpu_ratio:.2f})  {target('import large xlsx', ratio <= 1.2, f'{ratio:.2f} <= 1.2 (cpu {cpu_ratio:.2f})')}")
+                     f"(cpu {cpu_ratio:.2f})")
+        if name.startswith("sample"):
+            line += f"  {target(f'import {name}', t <= 2.0, f'{t:.2f} s <= 2 s (cpu {cpu:.2f} s)')}"
+        else:
+            line += f"  {target('import large xlsx', ratio <= 1.2, f'{ratio:.2f} <= 1.2 (cpu {cpu_ratio:.2f})')}"
         print(line)
 
 
