@@ -225,6 +225,11 @@ def mall(
         _fail(exc)
 
 
+ImportDataOption = Annotated[Optional[Path], typer.Option(
+    "--data", "-d", metavar="SÖKVÄG", help="Registret att importera till: arbetsbok (.xlsx, .xlsm) "
+    "eller mapp med CSV-filer. Utan den: miljövariabeln PK_REPORT_DATA.")]
+
+
 class Till(str, Enum):
     utvarderingar = "utvarderingar"
     deltagare = "deltagare"
@@ -248,7 +253,7 @@ def importera(
     prova: Annotated[bool, typer.Option("--prova", help="Visa bara vad som skulle hända; "
                      "skriv inget (utom en karta att börja från för en okänd fil).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Skriv utan att fråga (för skript).")] = False,
-    data: DataOption = None,
+    data: ImportDataOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Läs in en export från Forms, Google Formulär eller Teams till registret, utan att skriva av."""
