@@ -250,6 +250,24 @@ def test_google_csv_in_any_encoding_reads_the_same(tmp_path, encoding):
     assert [a.values for a in again.answers] == [a.values for a in first.answers]
 
 
+def test_google_responses_downloaded_from_sheets_as_a_workbook_read_the_same(tmp_path):
+    from openpyxl import Workbook
+
+    fixture = fx.google_csv(tmp_path)
+    rows = list(csv.reader(fixture.path.open(encoding="utf-8")))
+    wb = Workbook()
+    wb.active.title = "Formulärsvar 1"
+    for row in rows:
+        wb.active.append(row)
+    book = tmp_path / "svar.xlsx"
+    wb.save(book)
+    export = read_export(book)
+    assert (export.kind, export.sheet) == ("google", "Formulärsvar 1")
+    assert export.column_letters["betyg"] == "E"
+    assert [a.values for a in export.answers] == \
+        [a.values for a in read_export(fixture.path).answers]
+
+
 def _forms_with_two_grades(tmp_path):
     from openpyxl import load_workbook
 
