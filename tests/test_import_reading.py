@@ -194,6 +194,25 @@ def test_teams_report_gives_each_person_once_and_skips_guests_and_bots(tmp_path,
     assert reasons[1].startswith("gäst (") and reasons[2].startswith("overifierad (")
 
 
+def test_teams_report_in_a_language_never_seen_is_found_by_its_shape(tmp_path):
+    fixture = fx.teams_report(tmp_path)
+    words = {**{h: f"Sarake {i}" for i, h in enumerate(fx.TEAMS_EN["header"])},
+             **{h: f"Toiminta {i}" for i, h in enumerate(fx.TEAMS_EN["activity_header"])},
+             "1. Summary": "1. Yhteenveto", "2. Participants": "2. Osallistujat",
+             "3. In-Meeting Activities": "3. Toiminnot", "Attendee": "Kävijä",
+             "Organizer": "Järjestäjä"}
+    lines = []
+    for line in fixture.path.read_text(encoding="utf-16").splitlines():
+        lines.append("\t".join(words.get(c, c) for c in line.split("\t")))
+    foreign = tmp_path / "raportti.csv"
+    foreign.write_text("\r\n".join(lines), encoding="utf-16")
+    export = read_export(foreign)
+    assert export.kind == "teams"
+    assert [a.values["namn"] for a in export.answers] == \
+        ["Kansliet Utbildning"] + [e["namn"] for e in fixture.expected]  # role unknown: kept
+    assert export.columns == {"namn": words["Name"], "email": words["Email"]}
+
+
 def test_teams_older_list_gives_each_person_once(tmp_path):
     fixture = fx.teams_list(tmp_path)
     export = read_export(fixture.path)
@@ -229,6 +248,24 @@ def test_google_csv_in_any_encoding_reads_the_same(tmp_path, encoding):
     first = read_export(fixture.path)
     again = read_export(other)
     assert [a.values for a in again.answers] == [a.values for a in first.answers]
+
+
+def test_google_responses_downloaded_from_sheets_as_a_workbook_read_the_same(tmp_path):
+    from openpyxl import Workbook
+
+    fixture = fx.google_csv(tmp_path)
+    rows = list(csv.reader(fixture.path.open(encoding="utf-8")))
+    wb = Workbook()
+    wb.active.title = "Formulärsvar 1"
+    for row in rows:
+        wb.active.append(row)
+    book = tmp_path / "svar.xlsx"
+    wb.save(book)
+    export = read_export(book)
+    assert (export.kind, export.sheet) == ("google", "Formulärsvar 1")
+    assert export.column_letters["betyg"] == "E"
+    assert [a.values for a in export.answers] == \
+        [a.values for a in read_export(fixture.path).answers]
 
 
 def _forms_with_two_grades(tmp_path):

@@ -23,7 +23,7 @@ SCORE_HEADERS = {"score", "poäng", "resultat", "poeng", "punktzahl", "pisteet"}
 
 
 def looks_like(grid: Grid) -> bool:
-    if grid.is_workbook or not grid.rows or not grid.rows[0]:
+    if not grid.rows or not grid.rows[0]:
         return False
     first = fold(grid.rows[0][0])
     values = [r[0] for r in grid.rows[1:] if r and any(c.strip() for c in r)]

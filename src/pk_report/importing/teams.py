@@ -26,7 +26,7 @@ _UNVERIFIED = re.compile(r"\((unverified|overifierad|ej verifierad|nicht verifiz
 _BOT = re.compile(r"notetaker|note taker|otter\.ai|fireflies|read\.ai|fathom|tl;?dv|"
                   r"\bbot\b|meeting notes|anteckningsbot|recorder|transkri", re.IGNORECASE)
 ORGANIZER = {"organizer", "organisatör", "organisator", "organisaattori", "organisateur",
-             "arrangör", "anordnare"}
+             "arrangör", "anordnare", "järjestäjä", "organizador", "organizzatore"}
 ROLES = ORGANIZER | {"presenter", "attendee", "presentatör", "deltagare", "deltaker",
                      "teilnehmer", "osallistuja", "esittäjä", "moderator", "co-organizer",
                      "medorganisatör", "participant", "referent", "præsentationsvært"}
