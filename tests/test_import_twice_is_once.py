@@ -46,3 +46,18 @@ def test_identical_answers_without_an_id_are_each_kept_once(tmp_path):
     again = build_plan(export(answers + [{"betyg": "4", "kon": "K"}], ids=False), view,
                        Options(tillfalle="2010-S1-1"))
     assert len(again.rows) == 1 and again.sessions["2010-S1-1"].already_imported == 3
+
+
+def test_each_import_keeps_its_own_copy_even_within_one_second(tmp_path):
+    from pk_report.importing.safety import copy_name
+
+    workbook = tmp_path / "register.xlsx"
+    workbook.write_bytes(b"x")
+    first = copy_name(workbook, "2026-03-12-193005")
+    assert first.name == "register.före-import-2026-03-12-193005.xlsx"
+    first.write_bytes(b"x")
+    assert copy_name(workbook, "2026-03-12-193005").name == \
+        "register.före-import-2026-03-12-193005-2.xlsx"
+    folder = csv_register(tmp_path)
+    (folder / "före-import-2026-03-12-193005").mkdir()
+    assert copy_name(folder, "2026-03-12-193005").name == "före-import-2026-03-12-193005-2"

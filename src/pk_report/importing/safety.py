@@ -51,6 +51,11 @@ def stamp(now: dt.datetime | None = None) -> str:
 def copy_name(path: Path, when: str) -> Path:
     """``register.före-import-2026-12-04-171205.xlsx`` beside a workbook; for a CSV folder, the
     folder ``före-import-…`` inside it (the reader reads only the .csv files at its top)."""
-    if path.is_dir():
-        return path / f"{COPY_WORD}-{when}"
-    return path.with_name(f"{path.stem}.{COPY_WORD}-{when}{path.suffix}")
+    for n in range(1, 100):
+        stamp_n = when if n == 1 else f"{when}-{n}"  # two imports within one second
+        copy = path / f"{COPY_WORD}-{stamp_n}" if path.is_dir() else \
+            path.with_name(f"{path.stem}.{COPY_WORD}-{stamp_n}{path.suffix}")
+        if not copy.exists():
+            return copy
+    raise DataError(f"För många kopior av {path.name} från samma sekund. Vänta en sekund och "
+                    "försök igen.")
