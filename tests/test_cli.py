@@ -98,7 +98,7 @@ def test_help_is_swedish(argv):
     (["stats", "--format", "pdf"], "Fel: Ogiltigt värde för --format: ”pdf”. Välj tabell, csv "
                                    "eller json."),
     (["stats", "--formt", "json"], "Fel: Okänd flagga: --formt. Menade du --format?"),
-    (["bygg", "2009"], "Fel: Okänt kommando: ”bygg”. Välj validera, stats, build eller mall."),
+    (["bygg", "2009"], "Fel: Okänt kommando: ”bygg”. Välj validera, stats, build, mall eller importera."),
     (["build"], "Fel: Argumentet ÅR saknas."),
     (["build", "tjugo"], "Fel: Ogiltigt värde för ÅR: ”tjugo”. Skriv ett heltal, t.ex. 2009."),
     (["stats", "2009", "extra"], "Fel: Oväntat argument: extra."),

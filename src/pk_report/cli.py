@@ -231,6 +231,72 @@ def mall(
         _fail(exc)
 
 
+ImportDataOption = Annotated[Optional[Path], typer.Option(
+    "--data", "-d", metavar="SÖKVÄG", help="Registret att importera till: arbetsbok (.xlsx, .xlsm) "
+    "eller mapp med CSV-filer. Utan den: miljövariabeln PK_REPORT_DATA.")]
+
+
+class Till(str, Enum):
+    utvarderingar = "utvarderingar"
+    deltagare = "deltagare"
+
+
+@app.command("importera", cls=SwedishCommand)
+def importera(
+    file: Annotated[Path, typer.Argument(metavar="FIL", help="Exporten: svar från Microsoft "
+                    "Forms (.xlsx), Google Formulär (.csv), en närvarolista från Teams (.csv) "
+                    "eller en annan fil tillsammans med --karta.")],
+    tillfalle: Annotated[Optional[str], typer.Option("--tillfalle", "-t", metavar="ID",
+                         help="Tillfället svaren eller närvaron hör till (tillfalle_id).")] = None,
+    kurs: Annotated[Optional[str], typer.Option("--kurs", "-k", metavar="ID",
+                    help="Kursen, för utvärderingar som hör till en hel kurs (med --ar).")] = None,
+    ar: Annotated[Optional[int], typer.Option("--ar", metavar="ÅR",
+                  help="Kursens år, tillsammans med --kurs.")] = None,
+    karta: Annotated[Optional[Path], typer.Option("--karta", metavar="KARTA.toml",
+                     help="Karta för en export pk-report inte känner igen (se docs/import.md).")] = None,
+    till: Annotated[Optional[Till], typer.Option("--till", help="Tabellen raderna ska till, "
+                    "om gissningen är fel.")] = None,
+    prova: Annotated[bool, typer.Option("--prova", help="Visa bara vad som skulle hända; "
+                     "skriv inget (utom en karta att börja från för en okänd fil).")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Skriv utan att fråga (för skript).")] = False,
+    data: ImportDataOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Läs in en export från Forms, Google Formulär eller Teams till registret, utan att skriva av."""
+    try:
+        from pk_report.console import err_console, print_problems
+        from pk_report.importing.plan import Options
+        from pk_report.importing.run import run_import
+
+        def say(line: str) -> None:
+            typer.echo(line, err=True)
+
+        ask = None
+        if sys.stdin.isatty() and sys.stderr.isatty():
+            def ask(question: str) -> bool:  # j/ja (or y/yes) writes; anything else does not
+                typer.echo(f"{question} [j/N] ", err=True, nl=False)
+                return sys.stdin.readline().strip().lower() in ("j", "ja", "y", "yes")
+
+        options = Options(tillfalle, kurs, ar, till.value if till else None)
+        result = run_import(file, data, options, karta, prova, ja, ask, say)
+        if result.written:
+            from pk_report.importing.preview import rows_text
+
+            rows = sum(len(r) for r in result.added.values())
+            changed = len(result.plan.updates)
+            say(f"Skrev {result.plan.register.path}: {rows_text(rows, changed)}"
+                + f". Registret som det var före importen finns kvar som {result.copy}.")
+            if result.caused:
+                say("Efter importen har registret nya problem:")
+                print_problems(result.caused, err_console())
+            else:
+                say("Registret kontrollerades efter importen: importen gav inga nya problem.")
+        code = result.exit_code
+    except (PkReportError, Exception) as exc:
+        _fail(exc)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     """The console script: run the command, then leave without tearing the interpreter down.
 

@@ -208,6 +208,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("kon", CHOICE, choices=KON, help="kvinna, man eller annat (eller K, M, X); tomt = okänt"),
         C("betyg", GRADE, True, help="Ett värde i betygsskalan, som siffra eller som text (standard: 1 Underkänt, 2 Godkänt, 3 Mer än godkänt, 4 Utmärkt)"),
         C("kommentar", help="Fritext; skrivs aldrig ut i rapporten om du inte ber om det"),
+        C("svar_id", help="Sätts av pk-report importera: vilket svar i vilken export raden kom "
+                          "från, så att samma svar aldrig läggs till två gånger (aldrig en person)"),
     ), help="En rad per inlämnad utvärdering"),
     Table("idi", (
         C("tillfalle_id", TEXT, True, help="Tillfället"),

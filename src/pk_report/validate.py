@@ -22,7 +22,7 @@ from pk_report.sources import ReadResult
 from pk_report.suggest import Suggester
 from pk_report.swedish import quote
 from pk_report.validate_cells import Distinct, empty_table, type_table
-from pk_report.validate_persons import check_person_names, person_codes
+from pk_report.validate_persons import check_person_names, person_codes, unfinished_persons
 
 
 class _Checker:
@@ -101,6 +101,7 @@ def validate(read: ReadResult) -> tuple[Dataset, list[Problem]]:
     _check_sessions(check)
     sessions = _Sessions(check.t["tillfallen"])
     _check_participants(check, sessions)
+    unfinished_persons(check)
     _check_evaluations(check, scale, sessions)
     _check_costs_and_texts(check)
     problems.extend(check.problems)

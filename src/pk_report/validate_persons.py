@@ -1,6 +1,6 @@
 """Who is one person in ``deltagare``: the codes the metrics count distinct persons by (one
 per ``names.person_key``), and the warnings about names: mixed scripts, the same person twice
-at one session."""
+at one session, a person known by name only."""
 
 from __future__ import annotations
 
@@ -52,3 +52,37 @@ def check_person_names(check, d: pd.DataFrame, codes, uniques) -> None:
 
 _SCRIPT_WORDS = {"LATIN": "latinska", "CYRILLIC": "kyrilliska", "GREEK": "grekiska",
                  "ARABIC": "arabiska", "HEBREW": "hebreiska", "ARMENIAN": "armeniska"}
+
+
+def unfinished_persons(check) -> None:
+    """A person with neither organisationstyp nor roll on any row, in a register whose other
+    persons have them: counted as a ledamot of övrigt by default, which is seldom true. This
+    is how a person ``pk-report importera`` added (known by name only) reaches the clerk; a
+    register that records neither for anyone gets no such warning (docs/beslut.md)."""
+    raw = check.raws.get("deltagare")
+    if raw is None or raw.frame.empty or "namn" not in raw.frame.columns:
+        return
+    frame = raw.frame
+    blank = pd.Series("", index=frame.index)
+    named = (frame["namn"] != "").to_numpy(dtype=bool)
+    described = ((frame["organisationstyp"] if "organisationstyp" in frame.columns else blank)
+                 != "") | ((frame["roll"] if "roll" in frame.columns else blank) != "")
+    described = described.to_numpy(dtype=bool)
+    if not named.any() or described[named].sum() * 2 <= named.sum():
+        return
+    names = frame["namn"].to_numpy(dtype=object)[named]
+    any_described = pd.Series(described[named]).groupby(names, sort=False).any()
+    bare = set(any_described.index[~any_described.to_numpy(dtype=bool)])
+    if not bare:
+        return
+    seen: set[str] = set()
+    rows = []
+    for row, name in zip(frame.index[named], names):
+        if name in bare and name not in seen:
+            seen.add(name)
+            rows.append(row)
+    orgtyp, roll = check.header("deltagare", "organisationstyp"), check.header("deltagare", "roll")
+    check.add("deltagare", rows, "namn",
+              lambda v: f"Personen har varken {orgtyp} eller {roll} ifyllt på någon rad och "
+                        "räknas därför som ledamot i övrigt. Fyll i dem (pk-report importera "
+                        "lägger till en ny person med bara namn och kön).", WARNING)

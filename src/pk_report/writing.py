@@ -169,10 +169,12 @@ def _write_stream(path: Path, data: bytes) -> None:
         raise _output_error(path, exc) from exc
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` as the module's description says."""
+def write_atomic(path: Path, data: bytes, register: bool = False) -> None:
+    """Write ``data`` to ``path`` as the module's description says. ``register``: the path is
+    the register itself, rewritten by ``pk-report importera`` (which keeps a copy first)."""
     path = Path(path)
-    refuse_inputs(path)
+    if not register:
+        refuse_inputs(path)
     st = _stat(path)
     if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
         if _is_stream(st, _stdout_fd()):
@@ -210,3 +212,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def keep_copy(path: Path, copy: Path) -> None:
+    """Copy ``path`` to ``copy`` (a new name, never over an existing file), contents, times
+    and mode: the register as it was before an import, the clerk's to delete."""
+    import shutil
+
+    try:
+        with open(path, "rb") as src, open(copy, "xb") as dst:
+            shutil.copyfileobj(src, dst)
+        shutil.copystat(path, copy)
+    except FileExistsError:
+        raise OutputError(f"{copy} finns redan. Vänta en sekund och försök igen.") from None
+    except OSError as exc:
+        Path(copy).unlink(missing_ok=True)
+        raise _output_error(copy, exc) from exc
