@@ -1064,7 +1064,7 @@ CASES += [
     Case("`reference.docx` med fjärrmall, extern bild och INCLUDEPICTURE/INCLUDETEXT i sidfoten",
          remote_reference, 0, "Skrev", check=nothing_external,
          shown="Word-filen får inget av det: externa relationer utom http/https/mailto-länkar, "
-               "attachedTemplate och fält utom PAGE, NUMPAGES och SEQ tas bort"),
+               "attachedTemplate och fält utom PAGE, NUMPAGES, SEQ och TITLE tas bort"),
     Case("”Anna Svensson” fem gånger vid ett tillfälle: kyrilliskt А, ZWSP, NBSP, gemener",
          confusable_validera, 0, "blandar bokstäver från olika skriftsystem"),
     Case("samma fem: samma person två gånger", confusable_validera, 0,

@@ -80,10 +80,17 @@ def test_charts_that_say_nothing_are_not_drawn(tmp_path):
     chart is left out."""
     from pk_report.report.chart_build import MAX_ROWS, MIN_ROWS
 
-    context, charts = annual(2009)
-    assert context.previous_sparse  # the sample's 2008 has two courses held against five
-    assert [label for label, _ in charts["deltagare_per_organisation"].data["series"]] == ["2009"]
-    assert "2008" not in charts["deltagare_per_organisation"].caption
+    from claims_registers import write_all
+
+    context, charts = annual(2012, write_all(tmp_path / "claims")["thin_previous_year"])
+    assert context.previous_sparse  # 2011 has one course held against four in 2012
+    boards = charts["deltagare_per_organisation"]
+    assert [label for label, _ in boards.data["series"]] == ["2012"]
+    assert "2011" not in boards.caption
+    context, charts = annual(2009)  # the sample's 2008 (three courses) is drawn beside 2009
+    assert not context.previous_sparse
+    assert [label for label, _ in charts["deltagare_per_organisation"].data["series"]] == [
+        "2008", "2009"]
     context, charts = annual(2009, small_course_register(tmp_path))
     assert len(context.grades.rows) < MIN_ROWS and "betyg_per_kurs" not in charts
     from docs_helpers import every_table_register

@@ -92,18 +92,22 @@ def convert(markdown: str, fmt: str, title: str | DocumentInfo,
 
     from pk_report.report.table_details import set_off
 
-    tree = set_off(tidy(keep_together(fit_tables(title_block(tree, info.kommun)))))
     if fmt == "pdf":
         from pk_report.report.pdf import image_names, make_pdf
 
         names = image_names(images)
-        tree = sanitize(tree, _sources(names))
+        sources = _sources(names)
+    else:
+        sources = _sources({path: _data_uri(data) for path, data in images.items()})
+    # The clerk's text made safe (and nesting flattened) first; the tool's own passes after.
+    tree = sanitize(tree, sources)
+    tree = set_off(tidy(keep_together(fit_tables(title_block(tree, info.kommun)))))
+    if fmt == "pdf":
         variables = {"pk-title": info.title, "pk-kommun": info.kommun, "pk-datum": info.datum,
                      "pk-diarienummer": info.diarienummer, "pk-author": info.author}
         template = template_file("rapport.typ", own_templates)
         return make_pdf(tree, variables, template, images, names, own_templates,
                         own_template=template != templates_dir() / "rapport.typ")
-    tree = sanitize(tree, _sources({path: _data_uri(data) for path, data in images.items()}))
     tree["meta"] = _metadata(info)
     if fmt == "docx":
         from pk_report.report.word import finish_docx

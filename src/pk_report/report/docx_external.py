@@ -10,8 +10,9 @@ the finished package keeps:
 - of the relationships with ``TargetMode="External"``, only hyperlinks to http, https and
   mailto addresses (a reference to a dropped one is removed from its part too);
 - no ``w:attachedTemplate``;
-- of the fields, only PAGE, NUMPAGES and SEQ (page numbers and caption numbers); any other
-  field keeps its last shown text, as plain text.
+- of the fields, only PAGE, NUMPAGES, SEQ and TITLE (page numbers, caption numbers, and the
+  running header's title from the document's own properties); any other field keeps its last
+  shown text, as plain text.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W, _R = f"{{{W}}}", f"{{{R}}}"
 HYPERLINK_SCHEMES = ("http:", "https:", "mailto:")
-ALLOWED_FIELDS = {"PAGE", "NUMPAGES", "SEQ"}
+ALLOWED_FIELDS = {"PAGE", "NUMPAGES", "SEQ", "TITLE"}  # TITLE reads docProps, nothing outside
 _HYPERLINK_TYPE = "/relationships/hyperlink"
 _IGNORABLE = re.compile(rb' mc:Ignorable="([^"]*)"')
 
