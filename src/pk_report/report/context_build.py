@@ -59,8 +59,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     # be worked out from it and the courses shown
     threshold = ds.settings.anonymitetsgrans
     forms = {str(k): int(n) for k, n in ev_year["kurs_id"].value_counts().items()}
-    counted = counted_in_aggregate(forms, threshold)
-    aggregated = ev_year[ev_year["kurs_id"].isin(counted).to_numpy(dtype=bool)]
+    in_year = counted_in_aggregate(forms, threshold)
+    aggregated = ev_year[ev_year["kurs_id"].isin(in_year).to_numpy(dtype=bool)]
     this = courses[courses["ar"] == year]
     attended = attendances(ds)
     groups = {name: dict(tuple(frame[frame["ar"] == year].groupby("kurs_id")))
@@ -119,7 +119,7 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
         given=totals.given, previous_given=thin.given if thin else None,
         previous_sparse=thin is not None, thin_year=thin.ar if thin else None,
         overall=_satisfaction(ds, aggregated), evaluations=totals.evaluations,
-        overall_left_out=left_out_forms(forms, counted), anonymity_threshold=threshold,
+        overall_left_out=left_out_forms(forms, in_year), anonymity_threshold=threshold,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
