@@ -124,6 +124,36 @@ def no_single_style(tmp):
     assert "Relator" not in text and "Producer" not in text
 
 
+def one_evaluator(tmp, settings=()):
+    """Attack finding 1: one course with a single form (grade 1 and a comment) beside a course
+    with seven; the report must give away neither the grade nor the comment."""
+    tables = minimal_tables(
+        kurser=[{"ar": 2010, "kurs_id": "k", "namn": "Liten kurs"},
+                {"ar": 2010, "kurs_id": "b", "namn": "Stor kurs"}],
+        tillfallen=[{"tillfalle_id": "t", "kurs_id": "k", "datum": "2010-03-01"},
+                    {"tillfalle_id": "u", "kurs_id": "b", "datum": "2010-04-01"}],
+        deltagare=[{"tillfalle_id": "t", "namn": f"P{i}"} for i in range(6)]
+        + [{"tillfalle_id": "u", "namn": f"Q{i}"} for i in range(8)],
+        utvarderingar=[{"tillfalle_id": "t", "kon": "K", "betyg": 1, "kommentar": "Usel kurs"}]
+        + [{"tillfalle_id": "u", "betyg": 4} for _ in range(7)],
+        installningar=[{"nyckel": k, "varde": v} for k, v in settings])
+    return write_csv_folder(tmp / "d", tables)
+
+
+def one_evaluator_report(tmp):
+    return ["build", "2010", "--med-kommentarer", "--data", one_evaluator(tmp), "-o", tmp / "r.md"]
+
+
+def no_single_grade(tmp):
+    text = (tmp / "r.md").read_text(encoding="utf-8")
+    assert "Usel kurs" not in text and "lägsta betyget" not in text
+    assert "vanligaste betyget" not in text and "Underkänt”." not in text
+
+
+def threshold_one(tmp):
+    return ["validera", "--data", one_evaluator(tmp, [("anonymitetsgrans", "1")])]
+
+
 # 6-7: never crash, never hang
 
 def far_cells(tmp):
@@ -272,6 +302,11 @@ CASES = [
     Case("IDI-stilar under anonymitetsgränsen (fem Producer och en Relator)", idi_small_group,
          0, "", check=no_single_style,
          shown="varken meningen eller tabellen om IDI skrivs: ingen stil kan räknas fram"),
+    Case("en kurs med en enda utvärdering (betyget 1 och en kommentar) bredvid en med sju, "
+         "`--med-kommentarer`", one_evaluator_report, 0, "", check=no_single_grade,
+         shown="kursen redovisas bara med antal; varken betyget, kommentaren eller årets "
+               "lägsta betyg skrivs"),
+    Case("`anonymitetsgrans` 1", threshold_one, 0, "rapporten använder 3"),
     # 6-7
     Case("arbetsbok på 70 kB vars alla blad når cell AL1048576", far_cells, 1, "tillsammans"),
     Case("teckensträngstabell som påstår 4 miljarder poster", claimed_strings, 1,

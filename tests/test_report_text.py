@@ -401,7 +401,9 @@ def test_20_identical_comments_are_merged_with_a_count_and_shown_plainly(tmp_pat
              for c in ["Bra föreläsare!", "Bra  föreläsare! ", "Bra föreläsare!", "Mer tid."]]
     folder = write_csv_folder(tmp_path / "d", minimal_tables(
         kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}], tillfallen=sessions("k", 1),
-        deltagare=people("k", ["Anna", "Bo", "Cia", "Dan"], [1]), utvarderingar=forms))
+        deltagare=people("k", ["Anna", "Bo", "Cia", "Dan"], [1]), utvarderingar=forms,
+        # four forms: the threshold must let them through (test_anonymity_in_report)
+        installningar=[{"nyckel": "anonymitetsgrans", "varde": "4"}]))
     result = CliRunner().invoke(app, ["build", "2009", "--med-kommentarer", "--data", str(folder)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -443,7 +445,8 @@ def test_7_a_scale_without_mycket_nojd_grades_still_reads_as_swedish(tmp_path):
                   deltagare=people("k", [f"p{i}" for i in range(12)], [1]),
                   utvarderingar=[{"tillfalle_id": "k1", "betyg": b} for b in "1222"],
                   betygsskala=[{"varde": "1", "etikett": "Dåligt", "mycket_nojd": "nej"},
-                               {"varde": "2", "etikett": "Bra", "mycket_nojd": "nej"}])
+                               {"varde": "2", "etikett": "Bra", "mycket_nojd": "nej"}],
+                  installningar=[{"nyckel": "anonymitetsgrans", "varde": "4"}])  # four forms
     kurs = section(text, "Kursen")
     assert "Det vanligaste betyget var ”Bra”." in kurs
     assert "betyget ;" not in text and "betyget ." not in text

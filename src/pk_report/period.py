@@ -9,10 +9,11 @@ counts each person once per course (summed over the year's courses). The report'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from pk_report.anonymity import counted_in_aggregate
 from pk_report.breakdowns import attendances
 from pk_report.dataset import Dataset
 from pk_report.metrics import NOT_GIVEN
@@ -161,6 +162,31 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         kostnad_per_person=None if total("osakert_huvudantal") else _per_head(cost, persons),
         sammantraden=meetings,
     )
+
+
+def anonymous_years(ds: Dataset, courses: pd.DataFrame, per_year: list[YearFigures]
+                    ) -> tuple[list[YearFigures], dict[int, int]]:
+    """The years' share very satisfied and mean grade through the anonymity gate
+    (anonymity.py), for the published period report: a year's courses under anonymitetsgrans
+    are left out when their forms together are also under it. Also the forms left out per year.
+    ``stats --per ar`` keeps the exact figures (docs/beslut.md)."""
+    threshold, mode = ds.settings.anonymitetsgrans, ds.settings.avrundning
+    out, left_out = [], {}
+    for y in per_year:
+        c = courses[(courses["ar"] == y.ar).to_numpy(dtype=bool)] if y.present else courses.iloc[0:0]
+        forms = {k: int(n) for k, n in zip(c["kurs_id"].tolist(), c["utvarderingar"].tolist())}
+        counted = counted_in_aggregate(forms, threshold)
+        if len(counted) == len(forms):
+            out.append(y)
+            continue
+        kept = c[c["kurs_id"].isin(counted).to_numpy(dtype=bool)]
+        n = int(pd.to_numeric(kept["utvarderingar"]).sum())
+        good = int(pd.to_numeric(kept["mycket_nojda"]).sum())
+        grade_sum = int(pd.to_numeric(kept["betygssumma"]).sum())
+        left_out[y.ar] = y.utvarderingar - n
+        out.append(replace(y, andel_mycket_nojda=percent(good, n, mode),
+                           medelbetyg=divide_half_up(10 * grade_sum, n) / 10 if n else None))
+    return out, left_out
 
 
 def _per_head(cost: float, heads: int) -> int | None:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from pk_report import schema
+from pk_report.anonymity import MIN_THRESHOLD
 from pk_report.cells import foreign_digit, foreign_digit_message, parse_date
 from pk_report.dataset import Dataset, GradeScale, Settings
 from pk_report.names import norm_name
@@ -390,6 +391,13 @@ def _settings(check: _Checker) -> Settings:
     if problem is not None or threshold < 1:  # '²' is a digit to str.isdigit, not to int()
         _setting_error(check, "anonymitetsgrans", "Skriv ett heltal, minst 1 (t.ex. 5).")
         threshold = 5
+    elif threshold < MIN_THRESHOLD:  # under three, one evaluator could be picked out
+        check.add("installningar", [r for r, k in zip(frame.index, frame["nyckel"])
+                                    if norm_name(k) == "anonymitetsgrans"], "varde",
+                  f"Anonymitetsgränsen {threshold} är för låg för en rapport som publiceras; "
+                  f"rapporten använder {MIN_THRESHOLD}. Skriv minst {MIN_THRESHOLD} "
+                  "(standard är 5).", WARNING)
+        threshold = MIN_THRESHOLD
     return Settings(values["kommun"].strip(), rounding, threshold,
                     _settings_date(check, values["datum"]), values["diarienummer"].strip())
 

@@ -30,11 +30,13 @@ def with_tables(context: ReportContext, ds: Dataset) -> ReportContext:
 
 def grade_table(context: ReportContext, ds: Dataset) -> GradeTable | None:
     threshold, mode = ds.settings.anonymitetsgrans, ds.settings.avrundning
-    rated = [s for s in context.sections if s.satisfaction is not None]
+    rated = [s for s in context.sections if s.satisfaction is not None or s.evaluations_hidden]
     if not rated:
         return None
-    labels = list(rated[0].satisfaction.grades)
-    shown = [s for s in rated if s.satisfaction.evaluations >= threshold]
+    # the anonymity gate has left the satisfaction out of every course under the threshold
+    shown = [s for s in rated if s.satisfaction is not None
+             and s.satisfaction.evaluations >= threshold]
+    labels = list(shown[0].satisfaction.grades) if shown else []
     rows, differs = [], False
     for s in shown:
         sat = s.satisfaction

@@ -211,7 +211,7 @@ class CourseSection:
     response_base: int
     response_base_politicians: bool  # the base is the participating politicians
     response_rate: int | None
-    satisfaction: Satisfaction | None
+    satisfaction: Satisfaction | None  # None too when the evaluations are hidden
     gender: GenderSatisfaction | None
     idi: dict[str, int]
     cancellations: list[Cancellation]
@@ -237,6 +237,9 @@ class CourseSection:
     # is then the attendances (DATAFORMAT.md), and ``evaluated_sessions`` how many had forms
     head_counted_total: int = 0  # participants known only by head counts (antal_deltagare)
     idi_threshold: int = 5  # anonymitetsgrans: IDI styles under it are "övriga typer"
+    # fewer evaluations than anonymitetsgrans: only their count is told, no grade, share or
+    # comment (anonymity.py)
+    evaluations_hidden: bool = False
     idi_folded_small: bool = True  # every folded style was under it (else one was folded to
     # protect another, and the folded are "redovisas inte")
     officials_noun: str = "tjänsteman"  # what the officials are called: "förvaltnings- och
@@ -333,6 +336,9 @@ class ReportContext:
     previous_cost: float | None
     texts: dict[str, list[MarkdownText]]
     with_comments: bool = False
+    # forms of courses under anonymitetsgrans that ``overall`` leaves out (anonymity.py)
+    overall_left_out: int = 0
+    anonymity_threshold: int = 5
     persons: int = 0  # deltagare of the year: each course's persons, summed
     attendances: int = 0  # deltaganden of the year (= participants)
     previous_persons: int | None = None

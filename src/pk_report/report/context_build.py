@@ -9,6 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from pk_report import swedish
+from pk_report.anonymity import counted_in_aggregate, course_hidden, left_out_forms
 from pk_report.breakdowns import (attendances, evaluations_of, gender_comparison, gender_verdict,
                                   grade_distribution, idi_small_folded, idi_styles)
 from pk_report.report.context import (Cancellation, Comment, CourseSection, Dominant,
@@ -54,6 +55,12 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     totals = year_totals(ds, courses, year)
     change = year_change(ds, courses, totals)
     ev_year = evaluations_of(ds, year)
+    # the anonymity gate (anonymity.py): the year's satisfaction only over courses that cannot
+    # be worked out from it and the courses shown
+    threshold = ds.settings.anonymitetsgrans
+    forms = {str(k): int(n) for k, n in ev_year["kurs_id"].value_counts().items()}
+    in_year = counted_in_aggregate(forms, threshold)
+    aggregated = ev_year[ev_year["kurs_id"].isin(in_year).to_numpy(dtype=bool)]
     this = courses[courses["ar"] == year]
     attended = attendances(ds)
     groups = {name: dict(tuple(frame[frame["ar"] == year].groupby("kurs_id")))
@@ -111,7 +118,8 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
                                is not None and r.participants != r.previous), None),
         given=totals.given, previous_given=thin.given if thin else None,
         previous_sparse=thin is not None, thin_year=thin.ar if thin else None,
-        overall=_satisfaction(ds, ev_year), evaluations=totals.evaluations,
+        overall=_satisfaction(ds, aggregated), evaluations=totals.evaluations,
+        overall_left_out=left_out_forms(forms, in_year), anonymity_threshold=threshold,
         response_rate=totals.response_rate, total_cost=totals.total_cost,
         common_cost=totals.common_cost,
         previous_cost=change.previous.total_cost if change else None,
@@ -252,7 +260,8 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
     head_counted = [i for i, n in enumerate(held["huvudantal"].tolist(), 1) if n]
     persons_by_kon = {k: len(v) for k, v in _group_sets(mine["kon"], mine["person"]).items()}
     comments = []
-    if with_comments:  # identical comments (but for spacing) once, with how many wrote them
+    hidden = course_hidden(len(evaluations), ds.settings.anonymitetsgrans)
+    if with_comments and not hidden:  # identical comments (but for spacing) once, with how many wrote them
         counted = Counter(" ".join(c.split()) for c in evaluations["kommentar"] if c and c.strip())
         comments = [Comment(text, n) for text, n in sorted(counted.items(), key=lambda t: -t[1])]
     return CourseSection(
@@ -273,8 +282,9 @@ def _section(ds: Dataset, row, own: pd.DataFrame, mine: pd.DataFrame, evaluation
         evaluations=int(row.utvarderingar),
         response_base=int(row.svarsbas),
         response_base_politicians=int(row.unika_politiker) > 0 and not int(row.huvudantal),
-        response_rate=row.svarsfrekvens, satisfaction=_satisfaction(ds, evaluations),
-        gender=_gender(ds, evaluations), idi=idi, idi_threshold=ds.settings.anonymitetsgrans,
+        response_rate=row.svarsfrekvens,
+        satisfaction=None if hidden else _satisfaction(ds, evaluations),
+        gender=None if hidden else _gender(ds, evaluations), evaluations_hidden=hidden, idi=idi, idi_threshold=ds.settings.anonymitetsgrans,
         cancellations=_cancellations(own), cost=row.kostnad,
         cost_per_participant=row.kostnad_per_deltagare, comments=comments,
         cost_per_person=row.kostnad_per_person, signed_up_persons=int(row.anmalda_personer),

@@ -8,8 +8,8 @@ from pk_report import swedish
 from pk_report.dataset import Dataset
 from pk_report.errors import DataError
 from pk_report.metrics import NOT_GIVEN, Figures
-from pk_report.period import (HEAD_COUNTS, OFFICIALS, YearFigures, persons_by_board,
-                              persons_by_gender, year_figures)
+from pk_report.period import (HEAD_COUNTS, OFFICIALS, YearFigures, anonymous_years,
+                              persons_by_board, persons_by_gender, year_figures)
 from pk_report.report.context import MarkdownText
 from pk_report.report.context_build import ORG_DEFINITE, ORG_LABELS
 from pk_report.report.period_context import (BoardChange, BoardSeries, CostPerAttendance,
@@ -31,7 +31,8 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
         raise DataError(f"Datan har inga uppgifter för {span.label}. År i datan: {years}. "
                         "Ange en period med något av dem, eller fyll i åren i registret.")
     courses = figures.courses[figures.courses["ar"].isin(span.years).to_numpy(dtype=bool)]
-    per_year = year_figures(ds, figures.courses, span)
+    per_year, hidden_forms = anonymous_years(ds, figures.courses,
+                                             year_figures(ds, figures.courses, span))
     boards = persons_by_board(ds, figures.courses, span)
     genders = persons_by_gender(ds, figures.courses, span)
     politicians = {y: sum(row[g] for g in ORGTYP_ORDER) for y, row in boards.items()}
@@ -63,6 +64,7 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
         costs=_cost_rows(per_year), texts=_texts(ds, span),
         top_labels=[ds.scale.labels[v] for v in sorted(ds.scale.very_satisfied)
                     if v in ds.scale.labels],
+        hidden_forms=hidden_forms, anonymity_threshold=ds.settings.anonymitetsgrans,
         uncounted=[(y.ar, y.osakert_huvudantal) for y in per_year
                    if y.present and y.osakert_huvudantal],
     )

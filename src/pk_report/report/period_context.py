@@ -210,6 +210,10 @@ class PeriodContext:
     # (year, attendances) known only as a head count at one of a course's several sessions:
     # not counted as deltagare, since how many were the same persons is unknown
     uncounted: list[tuple[int, int]] = field(default_factory=list)
+    # per year, the forms of courses under anonymitetsgrans left out of its share very
+    # satisfied (anonymity.py)
+    hidden_forms: dict[int, int] = field(default_factory=dict)
+    anonymity_threshold: int = 5
     # (year, courses given, later year, courses given): the earlier year has far fewer courses
     # in the register (years.far_fewer), so changes from it may be what was registered
     sparse: list[tuple[int, int, int, int]] = field(default_factory=list)
