@@ -199,6 +199,7 @@ def error_cells(xml: bytes) -> dict[tuple[int, int], str]:
 
 
 _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b[^<>]*>")
 
 
@@ -206,8 +207,8 @@ def uncomputed_formulas(xml: bytes) -> dict[tuple[int, int], str]:
     """Cells with a formula but no computed value (``<c r="B2"><f>A1+1</f></c>``, as openpyxl
     or a script writes them): calamine reads them as empty. {(row, col): formula}."""
     found: dict[tuple[int, int], str] = {}
-    if b"<f" not in xml:  # (a prefixed <x:f> is not looked for: the old message then)
-        return found
+    if not _PLAIN_FORMULA.search(xml):  # (a prefixed <x:f> is not looked for: the old
+        return found                     # message then); a regex beats 'in' on "<" bytes
     for m in _FORMULA.finditer(xml):
         start = max(xml.rfind(b"<c ", 0, m.start()), xml.rfind(b":c ", 0, m.start()))
         end = xml.find(b"c>", m.end())

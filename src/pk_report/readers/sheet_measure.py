@@ -21,6 +21,7 @@ _TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])([^<>]*)>")
 _R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Za-z]*)(\d+)$")
 _LAST_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_CELL_WITHOUT_R = re.compile(rb'<c(?! r=")')
 _WIDE_REF = re.compile(rb'<c r="([^"0-9]{2,})\d')
 _SHARED_VALUE = re.compile(
     rb"""\st\s*=\s*["']s["'][^<>]*>\s*<(?:[\w.-]+:)?v\b[^<>]*>\s*(\d+)\s*<""")
@@ -66,10 +67,10 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     start, end = _section(xml)
     if start == end:
         return 0, 0
-    cells = xml.count(b"<c", start, end)
-    if cells == 0:
+    if xml.find(b"<c", start, end) < 0:
         return 0, 0
-    if cells != xml.count(b'<c r="', start, end) or _prefixed(xml, start, end):
+    # a "<c" not opening '<c r="' (one search: as exact as comparing the two counts, faster)
+    if _CELL_WITHOUT_R.search(xml, start, end) or _prefixed(xml, start, end):
         return walk_extent(xml, start, end)
     last = xml.rfind(b'<c r="', start, end)
     m = _LAST_REF.match(xml, last)
