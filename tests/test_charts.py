@@ -145,7 +145,7 @@ def test_alt_texts_state_the_figures_the_text_states():
     context, charts = annual(2009)
     boards = nb(charts["deltagare_per_organisation"].alt)
     for row in context.participation:
-        before = "–" if row.previous is None else f"{row.previous:,}"  # left out: issue 19 p. 3
+        before = f"{row.previous:,}"  # every group keeps its figure (reader's finding 1)
         assert f"{row.label[0].upper() + row.label[1:]} {row.participants:,} ({before})" \
             .replace(",", " ") in boards
     cost = nb(charts["kostnad_per_deltagare"].alt)

@@ -8,6 +8,7 @@ from test_report_text import flat, people, report, section, sessions
 from typer.testing import CliRunner
 
 from pk_report.cli import app
+from pk_report.report.build import report_bytes
 
 
 def stats_json(tmp_path, capsys=None, name="s", *args, **tables):
@@ -157,10 +158,33 @@ def two_years(first_courses, head_count_2009=False):
     return dict(kurser=kurser, tillfallen=tillfallen, deltagare=deltagare, kostnader=costs)
 
 
-def test_3_a_group_left_out_of_the_comparison_has_no_previous_figure(tmp_path):
-    text = report(tmp_path, **two_years(5, head_count_2009=True))
-    assert "Kommunstyrelsen är inte med i jämförelsen" in text
-    assert "| Politiker från kommunstyrelsen | – | 3 |" in text
+def test_3_a_group_left_out_of_the_comparison_keeps_its_figure_in_the_table(tmp_path):
+    """The group is not compared in words, but the table shows the year's figure: the column
+    adds up to its total, and the figure is the one the year's own report gives (reader's
+    finding 1)."""
+    reg = two_years(5, head_count_2009=True)
+    reg["kurser"].append({"ar": 2010, "kurs_id": "x", "namn": "X"})
+    reg["tillfallen"] += sessions("x", 1, 2010)
+    reg["deltagare"] += people("x", ["N1"], [1], organisationstyp="stadsdel")
+    reg["kostnader"].append({"ar": 2010, "kurs_id": "", "belopp": "5000"})
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(**reg))
+    text, later = (report_bytes(y, folder, "md", None, False).decode("utf-8") for y in (2009, 2010))
+    assert "Kommunstyrelsen är inte med i jämförelsen" in flat(text)
+    assert "| Politiker från kommunstyrelsen | 2 | 3 |" in text
+    assert "| Politiker från kommunstyrelsen | 3 | 0 |" in later
+    _columns_add_up(text)
+    _columns_add_up(later)
+
+
+def _columns_add_up(text):
+    """Every column of the participation table sums to its "Totalt"."""
+    table = text.split("| Deltagare (personer) |", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")][1:]
+            for line in table.splitlines()[2:] if line.startswith("|")]
+    *body, total = rows
+    for i, cell in enumerate(total):
+        assert sum(int(r[i].replace("\u00a0", "").replace(" ", "")) for r in body) == \
+            int(cell.replace("\u00a0", "").replace(" ", "")), table
 
 
 def test_5_a_thin_previous_year_is_not_compared(tmp_path):

@@ -208,10 +208,11 @@ def test_5_a_board_with_head_counts_is_left_out_of_the_comparison(tmp_path):
     text = flat(build(tmp_path, 2010, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare))
     assert "kommunstyrelsen (5 mot 2)" not in text and "fler politiker" not in text
     assert "Jämfört med 2009 deltog färre politiker från stadsdelsnämnderna (4 mot 6)." in text
-    # issue 19 points 3 and 12: the board's words, and no previous figure in the table either
+    # issue 19 points 3 and 12: the board's words; the table keeps both years' figures so each
+    # column adds up to its total (reader's finding 1)
     assert ("Kommunstyrelsen är inte med i jämförelsen, eftersom bara antalet deltagare är känt "
             "för en del av tillfällena vid ”KS” 2009.") in text
-    assert "| Politiker från kommunstyrelsen | – | 5 |" in text
+    assert "| Politiker från kommunstyrelsen | 2 | 5 |" in text
     assert ("Jämförelsen gäller de registrerade deltagarna: för ”Spelet” 2010 (tolv) är bara "
             "antalet deltagare känt, och från vilka nämnder och styrelser de kom är okänt.") in text
 

@@ -90,8 +90,9 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
                  and r.group not in blurred]
     left_out = [r for r in participation if r.group in blurred and r.previous is not None]
-    # a group left out of the comparison has no previous figure in the table or chart either
-    participation = [replace(r, previous=None) if r in left_out else r for r in participation]
+    # a group left out of the comparison keeps its figures in the table and chart: every column
+    # adds up to its total and a year's figure is the same in every report; the sentence about
+    # the comparison says why it is not compared (docs/beslut.md)
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,
