@@ -58,6 +58,7 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
                                    {y: v for y, v in boards.items() if not thin or y > max(thin)},
                                    sparse),
         sparse=sparse, rate_bases=rate_bases,
+        mixed_rate_bases=[y.ar for y in per_year if y.present and y.svarsbas_blandad],
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
@@ -85,7 +86,8 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
         _row("Utvärderingar", "antal", per_year, lambda y: y.utvarderingar),
         _row("Svarsfrekvens" + EVALUATED if _some_not_evaluated(per_year) else "Svarsfrekvens",
-             "procent", per_year, lambda y: y.svarsfrekvens, "svarsfrekvens"),
+             "procent", per_year, lambda y: None if y.svarsbas_blandad else y.svarsfrekvens,
+             "svarsfrekvens"),
         _row("Mycket nöjda", "procent", per_year, lambda y: y.andel_mycket_nojda,
              "mycket_nojda"),
         _row("Total kostnad (kr)", "kronor", per_year, lambda y: y.kostnad),
@@ -148,7 +150,8 @@ def _rate_bases(per_year: list[YearFigures]) -> list[int]:
     """The years whose response rate is counted on attendances (forms collected per session),
     when the compared years do not all count it on the same base; else empty. A trend in the
     rate is then not stated: it could move only because the base did."""
-    years = [y for y in per_year if y.present and y.svarsfrekvens is not None]
+    years = [y for y in per_year if y.present and y.svarsfrekvens is not None
+             and not y.svarsbas_blandad]
     on_attendances = [y.ar for y in years if y.svarsbas_deltaganden]
     return on_attendances if 0 < len(on_attendances) < len(years) else []
 
@@ -161,7 +164,8 @@ def _trends(per_year: list[YearFigures], rate_bases: list[int] | None = None) ->
         if key == "svarsfrekvens" and _some_not_evaluated(per_year):
             subject = "Svarsfrekvensen för de kurser som utvärderades"
         points = [(y.ar, getattr(y, key)) for y in per_year
-                  if y.present and getattr(y, key) is not None]
+                  if y.present and getattr(y, key) is not None
+                  and not (key == "svarsfrekvens" and y.svarsbas_blandad)]
         out.append(Trend(subject, kind, points))
     return out
 
