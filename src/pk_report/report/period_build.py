@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from pk_report import swedish
@@ -80,7 +82,8 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
     under the plan's row as if it were part of it."""
     rows = _course_rows(per_year) + [
         _row("Genomförda tillfällen", "antal", per_year, lambda y: y.genomforda_tillfallen),
-        _row("Deltagare (personer)", "antal", per_year, lambda y: y.personer, "deltagare"),
+        replace(_row("Deltagare (personer)", "antal", per_year, lambda y: y.personer,
+                     "deltagare"), at_least=_at_least(per_year)),
         _row("Deltaganden", "antal", per_year, lambda y: y.deltagare, "deltaganden"),
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
@@ -140,6 +143,12 @@ TRENDS = [("Antalet genomförda kurser", "antal", "genomforda_kurser"),
 EVALUATED = " (kurser som utvärderades)"
 
 
+def _at_least(per_year: list[YearFigures]) -> tuple:
+    """The years whose persons are a lower bound (a head count at one of a course's sessions):
+    the year's own report says "minst", and so does the period's table and text."""
+    return tuple(y.ar for y in per_year if y.present and y.osakert_huvudantal)
+
+
 def _some_not_evaluated(per_year: list[YearFigures]) -> bool:
     """Whether some year had a course given without evaluations, which its response rate
     leaves out (the rate counts the courses that were evaluated)."""
@@ -166,7 +175,8 @@ def _trends(per_year: list[YearFigures], rate_bases: list[int] | None = None) ->
         points = [(y.ar, getattr(y, key)) for y in per_year
                   if y.present and getattr(y, key) is not None
                   and not (key == "svarsfrekvens" and y.svarsbas_blandad)]
-        out.append(Trend(subject, kind, points))
+        out.append(Trend(subject, kind, points,
+                         _at_least(per_year) if key == "personer" else ()))
     return out
 
 

@@ -32,6 +32,7 @@ class FigureRow:
     kind: str
     values: list
     key: str = ""
+    at_least: tuple = ()  # years whose value is a lower bound ("minst 582", as the year's report)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Trend:
     subject: str  # "Antalet deltagare", the sentence's subject
     kind: str  # antal, procent, kronor
     points: list[tuple[int, int | float]]
+    at_least: tuple = ()  # years whose value is a lower bound ("minst 582")
 
     @property
     def direction(self) -> str:
