@@ -352,3 +352,26 @@ def test_7_the_period_table_defines_mycket_nojda(tmp_path):
     text = flat(report_bytes(YearSpan(2008, 2009), folder, "md", None, False).decode("utf-8"))
     assert "Mycket nöjda är andelen utvärderingar med betyget ”Mer än godkänt” eller " \
         "”Utmärkt”." in text
+
+
+def test_an_empty_steering_group_or_meeting_list_is_a_warning_not_a_sentence(tmp_path):
+    """No styrgrupp or sammantraden rows for the year says only that none were recorded: the
+    report claims neither that there were no members nor no meetings, and validera warns
+    (reader's finding 4). A year that has them is told as before."""
+    reg = dict(kurser=[{"ar": 2011, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1, 2011), deltagare=people("k", ["a", "b"], [1]))
+    text = report(tmp_path, 2011, **reg)
+    assert "Registret anger inga ledamöter" not in text
+    assert "inte haft några sammanträden" not in text and "## Styrgruppen" not in text
+    folder = write_csv_folder(tmp_path / "v", minimal_tables(**reg))
+    out = CliRunner().invoke(app, ["validera", "--data", str(folder)]).output
+    assert "Registret har inga ledamöter i styrgruppen för 2011" in " ".join(out.split())
+    assert "Registret har inga sammanträden med styrgruppen för 2011" in " ".join(out.split())
+    reg["styrgrupp"] = [{"ar": 2011, "namn": "Eva Ek", "parti": "S"}]
+    reg["sammantraden"] = [{"datum": "2011-03-01"}]
+    text = report(tmp_path, 2011, name="e", **reg)
+    assert "Följande personer har under 2011 ingått i styrgruppen: Eva Ek (S)." in text
+    assert "Styrgruppen har haft ett sammanträde." in text
+    out = CliRunner().invoke(app, ["validera", "--data", str(write_csv_folder(
+        tmp_path / "w", minimal_tables(**reg)))]).output
+    assert "styrgruppen för 2011" not in out
