@@ -214,8 +214,14 @@ def test_5_a_common_cost_missing_in_a_later_year_is_a_warning(tmp_path):
 def test_4_12_a_head_count_says_at_least_and_no_register_words(tmp_path):
     text = report(tmp_path, **two_years(5, head_count_2009=True))
     kurs = section(text, "KS-kursen")
-    assert "är bara antalet deltagare känt, så kursen hade minst 40 deltagare" in kurs
-    assert "bara finns som antal" not in text and "(minst 40 olika personer)" in text
+    # the head count is stated once, in the course's section; the lower-bound rule once, under
+    # Allmänna iakttagelser, and no "minst 40" beside "40 deltagare" (reader's finding 2)
+    assert "Vid det första tillfället deltog 40 och vid det andra tillfället deltog 3." in kurs
+    assert "minst" not in kurs and "minst 40" not in text
+    assert text.count("det minsta antalet deltagare") == 1
+    assert ("För ”KS-kursen” är bara antalet deltagare känt för något av tillfällena, så kursen "
+            "räknas med det minsta antalet deltagare den kan ha haft, 40.") in text
+    assert "bara finns som antal" not in text and "olika personer" not in text
 
 
 # 16, 17, 18. Language ----------------------------------------------------------------------
