@@ -381,3 +381,15 @@ def test_an_empty_steering_group_or_meeting_list_is_a_warning_not_a_sentence(tmp
     out = CliRunner().invoke(app, ["validera", "--data", str(write_csv_folder(
         tmp_path / "w", minimal_tables(**reg)))]).output
     assert "styrgruppen för 2011" not in out
+
+
+def test_17_a_count_in_a_sentence_of_its_own_is_in_words(tmp_path):
+    """"Betyget ”Underkänt” gavs i fem av dem": the 40 forms are in the sentence before, so
+    nothing over twelve stands beside the five (reader's finding 17); in "5 av de 40" it would."""
+    reg = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1),
+               deltagare=people("k", [f"p{i}" for i in range(40)], [1]),
+               utvarderingar=[{"tillfalle_id": "k1", "betyg": "1"}] * 1
+               + [{"tillfalle_id": "k1", "betyg": "4"}] * 39)
+    text = report(tmp_path, **reg)
+    assert "Betyget ”Underkänt” gavs i en av dem." in text
