@@ -343,6 +343,7 @@ TEXTS_2009 = [
                 "utbildningsinsatserna för såväl den politiska ledningen som ledningen för "
                 "förvaltningar och bolag ska hänga ihop."),
     # the seed's remaining facts (issue 19 point 20): what the register cannot hold
+    ("presidier", "Program framgår av bilaga."),
     ("genus_ks", "I enlighet med förslaget till kommunstyrelsen var vårens två halvdagar steg "
                  "ett i genusutbildningen för KS-ledamöter. Antalet deltagare vid det första "
                  "tillfället är en uppskattning: de räknades till cirka 40.\n\n"
