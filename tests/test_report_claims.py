@@ -393,3 +393,19 @@ def test_17_a_count_in_a_sentence_of_its_own_is_in_words(tmp_path):
                + [{"tillfalle_id": "k1", "betyg": "4"}] * 39)
     text = report(tmp_path, **reg)
     assert "Betyget ”Underkänt” gavs i en av dem." in text
+
+
+def test_15_a_cancellation_after_the_clerks_text_names_its_year(tmp_path):
+    """Without a reason the cancellation follows the clerk's text, which may speak of a later
+    year ("… ska ges under våren 2010"): the sentence names the year it is about (reader's
+    finding 15)."""
+    tillfallen = sessions("k", 4)
+    for s in tillfallen[2:]:
+        s["status"] = "inställd"
+    text = report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=tillfallen, deltagare=people("k", ["a", "b"], [1, 2]),
+                  texter=[{"ar": 2009, "avsnitt": "k", "text": "Kursen ska ges igen under våren "
+                                                               "2010."}])
+    kurs = section(text, "Kursen")
+    assert "Två av de planerade tillfällena 2009 ställdes in." in kurs
+    assert kurs.index("våren 2010") < kurs.index("ställdes in")
