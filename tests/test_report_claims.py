@@ -306,7 +306,7 @@ def test_9_idi_styles_meeting_the_threshold_are_shown_the_small_folded(tmp_path)
                           tillfallen=sessions("k", 1),
                           deltagare=people("k", [f"p{i}" for i in range(14)], [1]),
                           idi=[{"tillfalle_id": "k1", "stil": s} for s in styles]), "Kursen")
-    assert ("Av profilerna var fem av typen Motivator och fem av typen Producer; övriga typer "
+    assert ("Av deltagarnas profiler enligt IDI var fem av typen Motivator och fem av typen Producer; övriga typer "
             "hade färre än fem var.") in kurs
     assert "| Motivator | 5 |" in kurs and "| Producer | 5 |" in kurs
     assert "| Övriga typer | färre än 5 var |" in kurs and "Processor" not in kurs
