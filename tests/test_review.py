@@ -104,7 +104,9 @@ def test_2_cost_per_person_and_per_attendance_are_both_named_and_explained(tmp_p
     assert "Kostnaden per deltagare ökade från 500 kronor (2009) till 600 kronor (2010)." in text
     assert "Kostnaden per deltagande minskade från 500 kronor (2009) till 200 kronor (2010)." \
         in text
-    assert ("Att kostnaden per deltagare ökade 2010 medan kostnaden per deltagande minskade "
+    # the year compared with is named: it need not be the year before (reader's finding 20)
+    assert ("Att kostnaden per deltagare ökade 2010 jämfört med 2009 medan kostnaden per "
+            "deltagande minskade "
             "beror på att varje deltagare i genomsnitt deltog vid fler tillfällen än 2009 (3,0 mot "
             "1,0).") in text
     annual = build(tmp_path, 2010, name="e", **tables)
