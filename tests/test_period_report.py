@@ -101,13 +101,13 @@ def test_participation_per_kind_of_board_counts_politicians_and_officials_apart(
     _, key = table_rows(period_md, "Nyckeltal")
     assert boards["Tjänstemän"] == key["Tjänstemän"] == ["0", "38", "0"]
     politicians = [sum(int(r[i].replace(" ", "")) for label, r in boards.items()
-                       if label not in ("Tjänstemän", "Uppgift saknas (endast antal)", "Totalt"))
+                       if label not in ("Tjänstemän", "Nämnd eller styrelse okänd", "Totalt"))
                    for i in range(3)]
     assert [str(p) for p in politicians] == key["Politiker"]
     assert boards["Totalt"] == [v.removeprefix("minst ") for v in key["Deltagare (personer)"]]
     _, genders = table_rows(period_md, "Deltagare (personer)")
     assert [int(k) + int(m) + int(h) for k, m, h in zip(
-        genders["Kvinnor"], genders["Män"], genders["Uppgift saknas (endast antal)"])] == \
+        genders["Kvinnor"], genders["Män"], genders["Kön okänt"])] == \
         [int(v.removeprefix("minst ")) for v in key["Deltagare (personer)"]]
     assert "Antalet politiker från stadsdelsnämnderna, facknämnderna och bolagsstyrelserna " \
         "ökade 2009 och minskade 2010 (stadsdelsnämnderna 224, 269 och 135; facknämnderna 36, " \

@@ -151,7 +151,7 @@ def test_3_a_head_count_beside_named_persons_is_said_and_kept_out_of_the_persons
             "räknas med det minsta antalet deltagare den kan ha haft, 40.") in text
     _, rows = table_rows(md, "Deltagare (personer)")
     # 26 at Spelet and 40 - 14 at Genus: persons whose board is unknown
-    assert rows["Uppgift saknas (endast antal)"] == ["52"] and rows["Totalt"] == ["86"]
+    assert rows["Nämnd eller styrelse okänd"] == ["52"] and rows["Totalt"] == ["86"]
     assert "| Genus | – | 5 400 | – |" in md.replace("\u00a0", " ")
     assert ("För ”Genus” är bara det minsta möjliga antalet deltagare känt, så kostnaden per "
             "deltagare anges inte. För ”Genus” var kostnaden 100 kronor per deltagande (54 "

@@ -34,7 +34,7 @@ GROUP_LABELS = {"stadsdel": "politiker från stadsdelsnämnder",
                 "kommunstyrelse": "politiker från kommunstyrelsen",
                 "fullmaktige": "politiker från kommunfullmäktige",
                 "stiftelse": "politiker från stiftelser", "ovrigt": "övriga politiker",
-                OFFICIALS: "tjänstemän", UNKNOWN: "uppgift saknas (endast antal)"}
+                OFFICIALS: "tjänstemän", UNKNOWN: "nämnd eller styrelse okänd"}
 GROUP_DEFINITE = {**ORG_DEFINITE, OFFICIALS: "tjänstemännen", UNKNOWN: "okända"}
 CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bolag": "bolagschef"}
 ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}

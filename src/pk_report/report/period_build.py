@@ -22,7 +22,10 @@ from pk_report.schema import ORGTYP_ORDER, TEXT_SECTIONS
 from pk_report.year_span import YearSpan
 from pk_report.years import far_fewer, head_counts
 
-HEAD_COUNT_LABEL = "uppgift saknas (endast antal)"
+# persons known only as a head count: by board, their board is unknown; by gender, their
+# gender (register words such as "endast antal" never reach the board, reader's finding 5)
+HEAD_COUNT_LABEL = "nämnd eller styrelse okänd"
+HEAD_COUNT_GENDER_LABEL = "kön okänt"
 GENDER_LABELS = {"kvinnor": "kvinnor", "män": "män", "annat": "annat kön", "okänt": "okänt kön"}
 
 
@@ -315,7 +318,7 @@ def _sparse(per_year: list[YearFigures]) -> list[tuple[int, int, int, int]]:
 def _gender_rows(genders: dict[int, dict[str, int]], per_year: list[YearFigures]
                  ) -> list[FigureRow]:
     rows = []
-    for key, label in list(GENDER_LABELS.items()) + [(HEAD_COUNTS, HEAD_COUNT_LABEL)]:
+    for key, label in list(GENDER_LABELS.items()) + [(HEAD_COUNTS, HEAD_COUNT_GENDER_LABEL)]:
         values = [genders[y.ar][key] if y.present else None for y in per_year]
         if any(values) or key in ("kvinnor", "män"):
             rows.append(FigureRow(label, "antal", values))
