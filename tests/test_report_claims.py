@@ -409,3 +409,13 @@ def test_15_a_cancellation_after_the_clerks_text_names_its_year(tmp_path):
     kurs = section(text, "Kursen")
     assert "Två av de planerade tillfällena 2009 ställdes in." in kurs
     assert kurs.index("våren 2010") < kurs.index("ställdes in")
+
+
+def test_23_a_course_without_forms_says_none_are_registered(tmp_path):
+    """The register shows that no forms were recorded, not that none were handed in (reader's
+    finding 23)."""
+    kurs = section(report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1), deltagare=people("k", ["a"], [1])),
+                   "Kursen")
+    assert "Inga utvärderingar är registrerade för utbildningen." in kurs
+    assert "lämnades in" not in kurs
