@@ -183,7 +183,7 @@ def test_idi_styles_follow_the_anonymity_threshold(tmp_path):
     md = idi_report(tmp_path / "b", {"Producer": 7, "Motivator": 6, "Processor": 5, "Relator": 2})
     # the styles 'av typen' (review finding 16)
     # issue 19 point 9: the small style and the one folded to protect it share one row
-    assert ("Av profilerna var sex av typen Motivator och sju av typen Producer; övriga typer "
+    assert ("Av deltagarnas profiler enligt IDI var sex av typen Motivator och sju av typen Producer; övriga typer "
             "redovisas inte, eftersom någon av dem hade färre än fem.") in md
     assert "| Övriga typer | redovisas inte |" in md and "| Processor |" not in md
     md = idi_report(tmp_path / "c", {"Producer": 5, "Relator": 5})

@@ -250,4 +250,6 @@ def test_as_many_forms_as_persons_is_no_warning(tmp_path):
         kurser=[COURSE], tillfallen=[{"tillfalle_id": "t1", "kurs_id": "k", "datum": "2009-03-01"}],
         deltagare=[{"tillfalle_id": "t1", "namn": "Anna"}, {"tillfalle_id": "t1", "namn": "Bo"}],
         utvarderingar=[{"tillfalle_id": "t1", "betyg": "4"}] * 2))
-    assert inspect(folder).problems == []
+    # the register has no steering group or meetings, which is warned about on its own
+    assert [p for p in inspect(folder).problems
+            if p.table not in ("styrgrupp", "sammantraden")] == []

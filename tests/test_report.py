@@ -119,6 +119,7 @@ SEED_FACTS = [
                "halvdagar under våren 2010"),
     (GENUS_KS, "Stadskansliet fick i uppdrag att ta fram förslag till innehåll och datum"),
     # issue 19 point 20: the seed's remaining facts, carried in the sample's texter
+    (PRESIDIER, "Program framgår av bilaga."),  # reader's finding 12
     (GENUS_KS, "cirka 40"),
     (GENUS_KS, "I enlighet med förslaget till kommunstyrelsen"),
     (GENUS_KS, "steg ett i genusutbildningen för KS-ledamöter"),

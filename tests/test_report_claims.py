@@ -8,6 +8,7 @@ from test_report_text import flat, people, report, section, sessions
 from typer.testing import CliRunner
 
 from pk_report.cli import app
+from pk_report.report.build import report_bytes
 
 
 def stats_json(tmp_path, capsys=None, name="s", *args, **tables):
@@ -157,10 +158,33 @@ def two_years(first_courses, head_count_2009=False):
     return dict(kurser=kurser, tillfallen=tillfallen, deltagare=deltagare, kostnader=costs)
 
 
-def test_3_a_group_left_out_of_the_comparison_has_no_previous_figure(tmp_path):
-    text = report(tmp_path, **two_years(5, head_count_2009=True))
-    assert "Kommunstyrelsen är inte med i jämförelsen" in text
-    assert "| Politiker från kommunstyrelsen | – | 3 |" in text
+def test_3_a_group_left_out_of_the_comparison_keeps_its_figure_in_the_table(tmp_path):
+    """The group is not compared in words, but the table shows the year's figure: the column
+    adds up to its total, and the figure is the one the year's own report gives (reader's
+    finding 1)."""
+    reg = two_years(5, head_count_2009=True)
+    reg["kurser"].append({"ar": 2010, "kurs_id": "x", "namn": "X"})
+    reg["tillfallen"] += sessions("x", 1, 2010)
+    reg["deltagare"] += people("x", ["N1"], [1], organisationstyp="stadsdel")
+    reg["kostnader"].append({"ar": 2010, "kurs_id": "", "belopp": "5000"})
+    folder = write_csv_folder(tmp_path / "d", minimal_tables(**reg))
+    text, later = (report_bytes(y, folder, "md", None, False).decode("utf-8") for y in (2009, 2010))
+    assert "Kommunstyrelsen är inte med i jämförelsen" in flat(text)
+    assert "| Politiker från kommunstyrelsen | 2 | 3 |" in text
+    assert "| Politiker från kommunstyrelsen | 3 | 0 |" in later
+    _columns_add_up(text)
+    _columns_add_up(later)
+
+
+def _columns_add_up(text):
+    """Every column of the participation table sums to its "Totalt"."""
+    table = text.split("| Deltagare (personer) |", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")][1:]
+            for line in table.splitlines()[2:] if line.startswith("|")]
+    *body, total = rows
+    for i, cell in enumerate(total):
+        assert sum(int(r[i].replace("\u00a0", "").replace(" ", "")) for r in body) == \
+            int(cell.replace("\u00a0", "").replace(" ", "")), table
 
 
 def test_5_a_thin_previous_year_is_not_compared(tmp_path):
@@ -190,8 +214,14 @@ def test_5_a_common_cost_missing_in_a_later_year_is_a_warning(tmp_path):
 def test_4_12_a_head_count_says_at_least_and_no_register_words(tmp_path):
     text = report(tmp_path, **two_years(5, head_count_2009=True))
     kurs = section(text, "KS-kursen")
-    assert "är bara antalet deltagare känt, så kursen hade minst 40 deltagare" in kurs
-    assert "bara finns som antal" not in text and "(minst 40 olika personer)" in text
+    # the head count is stated once, in the course's section; the lower-bound rule once, under
+    # Allmänna iakttagelser, and no "minst 40" beside "40 deltagare" (reader's finding 2)
+    assert "Vid det första tillfället deltog 40 och vid det andra tillfället deltog 3." in kurs
+    assert "minst" not in kurs and "minst 40" not in text
+    assert text.count("det minsta antalet deltagare") == 1
+    assert ("För ”KS-kursen” är bara antalet deltagare känt för något av tillfällena, så kursen "
+            "räknas med det minsta antalet deltagare den kan ha haft, 40.") in text
+    assert "bara finns som antal" not in text and "olika personer" not in text
 
 
 # 16, 17, 18. Language ----------------------------------------------------------------------
@@ -276,7 +306,7 @@ def test_9_idi_styles_meeting_the_threshold_are_shown_the_small_folded(tmp_path)
                           tillfallen=sessions("k", 1),
                           deltagare=people("k", [f"p{i}" for i in range(14)], [1]),
                           idi=[{"tillfalle_id": "k1", "stil": s} for s in styles]), "Kursen")
-    assert ("Av profilerna var fem av typen Motivator och fem av typen Producer; övriga typer "
+    assert ("Av deltagarnas profiler enligt IDI var fem av typen Motivator och fem av typen Producer; övriga typer "
             "hade färre än fem var.") in kurs
     assert "| Motivator | 5 |" in kurs and "| Producer | 5 |" in kurs
     assert "| Övriga typer | färre än 5 var |" in kurs and "Processor" not in kurs
@@ -328,3 +358,64 @@ def test_7_the_period_table_defines_mycket_nojda(tmp_path):
     text = flat(report_bytes(YearSpan(2008, 2009), folder, "md", None, False).decode("utf-8"))
     assert "Mycket nöjda är andelen utvärderingar med betyget ”Mer än godkänt” eller " \
         "”Utmärkt”." in text
+
+
+def test_an_empty_steering_group_or_meeting_list_is_a_warning_not_a_sentence(tmp_path):
+    """No styrgrupp or sammantraden rows for the year says only that none were recorded: the
+    report claims neither that there were no members nor no meetings, and validera warns
+    (reader's finding 4). A year that has them is told as before."""
+    reg = dict(kurser=[{"ar": 2011, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1, 2011), deltagare=people("k", ["a", "b"], [1]))
+    text = report(tmp_path, 2011, **reg)
+    assert "Registret anger inga ledamöter" not in text
+    assert "inte haft några sammanträden" not in text and "## Styrgruppen" not in text
+    folder = write_csv_folder(tmp_path / "v", minimal_tables(**reg))
+    out = CliRunner().invoke(app, ["validera", "--data", str(folder)]).output
+    assert "Registret har inga ledamöter i styrgruppen för 2011" in " ".join(out.split())
+    assert "Registret har inga sammanträden med styrgruppen för 2011" in " ".join(out.split())
+    reg["styrgrupp"] = [{"ar": 2011, "namn": "Eva Ek", "parti": "S"}]
+    reg["sammantraden"] = [{"datum": "2011-03-01"}]
+    text = report(tmp_path, 2011, name="e", **reg)
+    assert "Följande personer har under 2011 ingått i styrgruppen: Eva Ek (S)." in text
+    assert "Styrgruppen har haft ett sammanträde." in text
+    out = CliRunner().invoke(app, ["validera", "--data", str(write_csv_folder(
+        tmp_path / "w", minimal_tables(**reg)))]).output
+    assert "styrgruppen för 2011" not in out
+
+
+def test_17_a_count_in_a_sentence_of_its_own_is_in_words(tmp_path):
+    """"Betyget ”Underkänt” gavs i fem av dem": the 40 forms are in the sentence before, so
+    nothing over twelve stands beside the five (reader's finding 17); in "5 av de 40" it would."""
+    reg = dict(kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+               tillfallen=sessions("k", 1),
+               deltagare=people("k", [f"p{i}" for i in range(40)], [1]),
+               utvarderingar=[{"tillfalle_id": "k1", "betyg": "1"}] * 1
+               + [{"tillfalle_id": "k1", "betyg": "4"}] * 39)
+    text = report(tmp_path, **reg)
+    assert "Betyget ”Underkänt” gavs i en av dem." in text
+
+
+def test_15_a_cancellation_after_the_clerks_text_names_its_year(tmp_path):
+    """Without a reason the cancellation follows the clerk's text, which may speak of a later
+    year ("… ska ges under våren 2010"): the sentence names the year it is about (reader's
+    finding 15)."""
+    tillfallen = sessions("k", 4)
+    for s in tillfallen[2:]:
+        s["status"] = "inställd"
+    text = report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                  tillfallen=tillfallen, deltagare=people("k", ["a", "b"], [1, 2]),
+                  texter=[{"ar": 2009, "avsnitt": "k", "text": "Kursen ska ges igen under våren "
+                                                               "2010."}])
+    kurs = section(text, "Kursen")
+    assert "Två av de planerade tillfällena 2009 ställdes in." in kurs
+    assert kurs.index("våren 2010") < kurs.index("ställdes in")
+
+
+def test_23_a_course_without_forms_says_none_are_registered(tmp_path):
+    """The register shows that no forms were recorded, not that none were handed in (reader's
+    finding 23)."""
+    kurs = section(report(tmp_path, kurser=[{"ar": 2009, "kurs_id": "k", "namn": "Kursen"}],
+                          tillfallen=sessions("k", 1), deltagare=people("k", ["a"], [1])),
+                   "Kursen")
+    assert "Inga utvärderingar är registrerade för utbildningen." in kurs
+    assert "lämnades in" not in kurs

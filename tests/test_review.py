@@ -104,7 +104,9 @@ def test_2_cost_per_person_and_per_attendance_are_both_named_and_explained(tmp_p
     assert "Kostnaden per deltagare ökade från 500 kronor (2009) till 600 kronor (2010)." in text
     assert "Kostnaden per deltagande minskade från 500 kronor (2009) till 200 kronor (2010)." \
         in text
-    assert ("Att kostnaden per deltagare ökade 2010 medan kostnaden per deltagande minskade "
+    # the year compared with is named: it need not be the year before (reader's finding 20)
+    assert ("Att kostnaden per deltagare ökade 2010 jämfört med 2009 medan kostnaden per "
+            "deltagande minskade "
             "beror på att varje deltagare i genomsnitt deltog vid fler tillfällen än 2009 (3,0 mot "
             "1,0).") in text
     annual = build(tmp_path, 2010, name="e", **tables)
@@ -137,26 +139,27 @@ def test_3_a_head_count_beside_named_persons_is_said_and_kept_out_of_the_persons
     md = build(tmp_path, 2009, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare,
                kostnader=[{"ar": 2009, "kurs_id": "g", "belopp": "5400"}])
     text = flat(md)
+    # the head count once per place, the lower-bound rule once (reader's finding 2)
     assert ("Genus: två tillfällen med 40 deltagare vid det första tillfället och 14 vid det "
-            "andra (minst 40 olika personer).") in text
+            "andra.") in text
     genus = text[text.index("## Genus ###"):text.index("## Workshop")]
     assert "med 54 deltagare" not in genus and "54" not in genus
-    assert ("Vid det första tillfället deltog 40 och vid det andra tillfället deltog 14. För det "
-            "första tillfället är bara antalet deltagare känt, så kursen hade minst 40 deltagare, "
-            "men hur många fler är okänt.") in genus
+    assert "Vid det första tillfället deltog 40 och vid det andra tillfället deltog 14." in genus
+    assert "minst" not in genus
     assert "sammanlagt minst 86 deltagare" in text  # 40 + 20 + 26, never 100
-    assert ("Där bara antalet deltagare är känt för ett av en kurs tillfällen räknas kursen med "
-            "det minsta antal deltagare den kan ha haft: ”Genus” med 40.") in text
+    assert ("För ”Genus” är bara antalet deltagare känt för något av tillfällena, så kursen "
+            "räknas med det minsta antalet deltagare den kan ha haft, 40.") in text
     _, rows = table_rows(md, "Deltagare (personer)")
     # 26 at Spelet and 40 - 14 at Genus: persons whose board is unknown
-    assert rows["Uppgift saknas (endast antal)"] == ["52"] and rows["Totalt"] == ["86"]
+    assert rows["Nämnd eller styrelse okänd"] == ["52"] and rows["Totalt"] == ["86"]
     assert "| Genus | – | 5 400 | – |" in md.replace("\u00a0", " ")
     assert ("För ”Genus” är bara det minsta möjliga antalet deltagare känt, så kostnaden per "
-            "deltagare anges inte. Kostnaden per deltagande var 100 kronor (54 "
-            "deltaganden).") in text
+            "deltagare anges inte. För ”Genus” var kostnaden 100 kronor per deltagande (54 "
+            "deltaganden).") in text  # the course named: no year average (reader's finding 14)
     period = flat(build(tmp_path, YearSpan(2009, 2009 + 1), name="e", kurser=kurser,
                         tillfallen=tillfallen, deltagare=deltagare))
-    assert "| Deltagare (personer) | 86 | saknas |" in period and "| Deltaganden | 100 | saknas |" in period
+    # the year's report says "minst 86", and so does the period's (reader's finding 13)
+    assert "| Deltagare (personer) | minst 86 | saknas |" in period and "| Deltaganden | 100 | saknas |" in period
     assert "| Genus | minst 40 | saknas |" in period
     assert "| Kostnad per deltagare (kr) | – | saknas |" in period
 
@@ -208,10 +211,11 @@ def test_5_a_board_with_head_counts_is_left_out_of_the_comparison(tmp_path):
     text = flat(build(tmp_path, 2010, kurser=kurser, tillfallen=tillfallen, deltagare=deltagare))
     assert "kommunstyrelsen (5 mot 2)" not in text and "fler politiker" not in text
     assert "Jämfört med 2009 deltog färre politiker från stadsdelsnämnderna (4 mot 6)." in text
-    # issue 19 points 3 and 12: the board's words, and no previous figure in the table either
+    # issue 19 points 3 and 12: the board's words; the table keeps both years' figures so each
+    # column adds up to its total (reader's finding 1)
     assert ("Kommunstyrelsen är inte med i jämförelsen, eftersom bara antalet deltagare är känt "
             "för en del av tillfällena vid ”KS” 2009.") in text
-    assert "| Politiker från kommunstyrelsen | – | 5 |" in text
+    assert "| Politiker från kommunstyrelsen | 2 | 5 |" in text
     assert ("Jämförelsen gäller de registrerade deltagarna: för ”Spelet” 2010 (tolv) är bara "
             "antalet deltagare känt, och från vilka nämnder och styrelser de kom är okänt.") in text
 
@@ -533,7 +537,10 @@ def test_16_swedish_style_of_the_year_report(tmp_path):
     assert "Utbildningen genomfördes vid två halvdagstillfällen under våren med sex deltagare" \
         in text
     assert "om en kväll" not in text and "om en halvdag" not in text
-    assert "Av profilerna var sex av typen Motivator och fem av typen Relator." in text
+    assert "Av deltagarnas profiler enligt IDI var sex av typen Motivator och fem av typen " \
+        "Relator." in text
+    # what the course built on is not inferred from the IDI rows (reader's findings 9 and 21)
+    assert "utgick från deltagarnas beteendeprofiler" not in text
     assert "| Deltagare (personer) | 2009 |" in text
 
 

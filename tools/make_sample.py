@@ -343,9 +343,10 @@ TEXTS_2009 = [
                 "utbildningsinsatserna för såväl den politiska ledningen som ledningen för "
                 "förvaltningar och bolag ska hänga ihop."),
     # the seed's remaining facts (issue 19 point 20): what the register cannot hold
+    ("presidier", "Program framgår av bilaga."),
     ("genus_ks", "I enlighet med förslaget till kommunstyrelsen var vårens två halvdagar steg "
-                 "ett i genusutbildningen för KS-ledamöter. Vid det första tillfället räknades "
-                 "deltagarna till cirka 40.\n\n"
+                 "ett i genusutbildningen för KS-ledamöter. Antalet deltagare vid det första "
+                 "tillfället är en uppskattning: de räknades till cirka 40.\n\n"
                  "Deltagandet var lågt. Vid sitt sammanträde den 23 juni 2009 beslöt "
                  "kommunstyrelsen att återta beslutet från sammanträdet den 10 juni 2009 (§ 419) "
                  "om genusutbildning för kommunstyrelsen, att avboka de planerade "

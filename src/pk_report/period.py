@@ -71,6 +71,9 @@ class YearFigures:
     # some evaluated course's forms were collected per session and its politicians' attendances
     # outnumber its persons, so the year's rate is counted (partly) on attendances
     svarsbas_deltaganden: bool = False
+    # some evaluated courses are counted on attendances and others on persons: the year's rate
+    # adds the two bases, so it is no figure to set beside another year's
+    svarsbas_blandad: bool = False
     ej_utvarderade: int | None = None  # courses given without any evaluation: not in the rate
     andel_mycket_nojda: int | None = None
     medelbetyg: float | None = None
@@ -127,6 +130,8 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         return sum(values) if values else None
 
     forms = total("utvarderingar")
+    evaluated = (c["utvarderingar"] > 0).to_numpy(dtype=bool)
+    on_attendances = evaluated & (c["svarsbas"] != c["svarsbas_personer"]).to_numpy(dtype=bool)
     base = int(pd.to_numeric(c.loc[(c["utvarderingar"] > 0).to_numpy(dtype=bool),
                                    "svarsbas"]).sum()) if len(c) else 0
     course_cost = float(sum(v for v in c["kostnad"] if v is not None and not pd.isna(v)))
@@ -149,9 +154,9 @@ def _one_year(ds: Dataset, c: pd.DataFrame, ar: int, common_cost: float, meeting
         osakert_huvudantal=total("osakert_huvudantal"), politiker=total("politiker"), tjansteman=total("tjansteman"),
         kvinnor=total("kvinnor"), man=total("man"), utvarderingar=forms, svarsbas=base,
         svarsfrekvens=percent(forms, base, mode),
-        svarsbas_deltaganden=bool(((c["utvarderingar"] > 0).to_numpy(dtype=bool)
-                                   & (c["svarsbas"] != c["svarsbas_personer"]).to_numpy(dtype=bool)
-                                   ).any()) if len(c) else False,
+        svarsbas_deltaganden=bool(on_attendances.any()) if len(c) else False,
+        svarsbas_blandad=bool(on_attendances.any() and (evaluated & ~on_attendances).any())
+        if len(c) else False,
         ej_utvarderade=int(((status == "genomförd").to_numpy(dtype=bool)
                             & (c["utvarderingar"] == 0).to_numpy(dtype=bool)).sum()),
         andel_mycket_nojda=percent(total("mycket_nojda"), forms, mode),

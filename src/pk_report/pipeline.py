@@ -65,7 +65,9 @@ def inspect(data: Path | None) -> Loaded:
         figures = figures_of(dataset)
         problems = problems + figure_warnings(figures.courses, read.tables.get("utvarderingar"),
                                               dataset.utvarderingar, read.tables.get("kurser"),
-                                              read.tables.get("kostnader"), dataset.kostnader)
+                                              read.tables.get("kostnader"), dataset.kostnader,
+                                              {name: (read.tables.get(name), dataset.tables[name])
+                                               for name in ("styrgrupp", "sammantraden")})
     problems = sorted(problems, key=sort_key({name: i for i, name in enumerate(TABLES)}))
     return Loaded(source, dataset, problems, counts, figures)
 

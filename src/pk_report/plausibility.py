@@ -8,7 +8,9 @@ the report uses, so ``validera`` and the report cannot disagree:
 - a year compared with a previous year that has far fewer courses held in the register
   (``years.far_fewer``);
 - a common cost (kostnader without kurs_id) that every earlier year had, at least two of them,
-  missing in a later year: the year's total would otherwise look cheaper than it was.
+  missing in a later year: the year's total would otherwise look cheaper than it was;
+- a year with courses but no steering-group members, or no meetings, in the register: the
+  report says nothing of them rather than that there were none.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ from pk_report.years import far_fewer
 
 def figure_warnings(courses: pd.DataFrame, evaluations: RawTable | None,
                     typed: pd.DataFrame | None = None, kurser: RawTable | None = None,
-                    kostnader: RawTable | None = None, costs: pd.DataFrame | None = None
+                    kostnader: RawTable | None = None, costs: pd.DataFrame | None = None,
+                    steering: dict[str, tuple[RawTable | None, pd.DataFrame]] | None = None
                     ) -> list[Problem]:
     """Every warning of this module; ``evaluations`` (with ``typed``, the validated
     utvarderingar), ``kurser`` and ``kostnader`` (with ``costs``, the validated table) locate
-    them."""
+    them; ``steering`` holds styrgrupp and sammantraden (raw, validated) by table name."""
     problems = _late_forms(courses, evaluations, typed)
+    if steering is not None:
+        problems += _steering_gaps(courses, steering)
     if kurser is not None:
         problems += _more_signed_up_than_invited(courses, kurser)
         problems += _sparse_previous_years(courses, kurser)
@@ -145,4 +150,31 @@ def _sparse_previous_years(courses: pd.DataFrame, kurser: RawTable) -> list[Prob
                 f"{previous} speglar då mest vad som har registrerats. Lägg in övriga kurser "
                 f"för {previous} om de finns; annars säger rapporten att jämförelsen haltar.",
                 WARNING))
+    return problems
+
+
+STEERING_GAPS = {
+    "styrgrupp": ("inga ledamöter i styrgruppen", "ledamöterna"),
+    "sammantraden": ("inga sammanträden med styrgruppen", "sammanträdena"),
+}
+
+
+def _steering_gaps(courses: pd.DataFrame,
+                   steering: dict[str, tuple[RawTable | None, pd.DataFrame]]) -> list[Problem]:
+    """A year with courses but no rows for it in styrgrupp or sammantraden. An empty table says
+    only that nothing was recorded, so the report leaves the sentence out; the clerk is told."""
+    years = sorted({int(y) for y in courses["ar"].dropna()})
+    problems = []
+    for name, (raw, typed) in steering.items():
+        column = "ar" if name == "styrgrupp" else "datum"
+        values = typed[column].dropna() if typed is not None and column in typed else []
+        present = {int(v) if name == "styrgrupp" else v.year for v in values}
+        what, them = STEERING_GAPS[name]
+        for year in years:
+            if year in present:
+                continue
+            message = (f"Registret har {what} för {year}, men det året har kurser. Rapporten "
+                       f"säger då ingenting om {them}. Fyll i {them} för {year} om de finns.")
+            problems.append(raw.problem(None, None, None, message, WARNING) if raw is not None
+                            else Problem(name, "", None, None, None, message, None, WARNING))
     return problems

@@ -35,7 +35,7 @@ GROUP_LABELS = {"stadsdel": "politiker från stadsdelsnämnder",
                 "kommunstyrelse": "politiker från kommunstyrelsen",
                 "fullmaktige": "politiker från kommunfullmäktige",
                 "stiftelse": "politiker från stiftelser", "ovrigt": "övriga politiker",
-                OFFICIALS: "tjänstemän", UNKNOWN: "uppgift saknas (endast antal)"}
+                OFFICIALS: "tjänstemän", UNKNOWN: "nämnd eller styrelse okänd"}
 GROUP_DEFINITE = {**ORG_DEFINITE, OFFICIALS: "tjänstemännen", UNKNOWN: "okända"}
 CHIEF_NOUNS = {"stadsdel": "stadsdelschef", "fack": "fackförvaltningschef", "bolag": "bolagschef"}
 ROLE_ORDER = {"ordförande": 0, "vice ordförande": 1, "ledamot": 2, "ersättare": 3}
@@ -97,8 +97,9 @@ def build_context(ds: Dataset, year: int, with_comments: bool = False,
     political = [r for r in participation if r.group in ORGTYP_ORDER and r.previous is not None
                  and r.group not in blurred]
     left_out = [r for r in participation if r.group in blurred and r.previous is not None]
-    # a group left out of the comparison has no previous figure in the table or chart either
-    participation = [replace(r, previous=None) if r in left_out else r for r in participation]
+    # a group left out of the comparison keeps its figures in the table and chart: every column
+    # adds up to its total and a year's figure is the same in every report; the sentence about
+    # the comparison says why it is not compared (docs/beslut.md)
     return ReportContext(
         year=year, kommun=ds.settings.kommun, members=_members(ds, year),
         meetings=totals.meetings,

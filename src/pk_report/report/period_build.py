@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from pk_report import swedish
@@ -20,7 +22,10 @@ from pk_report.schema import ORGTYP_ORDER, TEXT_SECTIONS
 from pk_report.year_span import YearSpan
 from pk_report.years import far_fewer, head_counts
 
-HEAD_COUNT_LABEL = "uppgift saknas (endast antal)"
+# persons known only as a head count: by board, their board is unknown; by gender, their
+# gender (register words such as "endast antal" never reach the board, reader's finding 5)
+HEAD_COUNT_LABEL = "nämnd eller styrelse okänd"
+HEAD_COUNT_GENDER_LABEL = "kön okänt"
 GENDER_LABELS = {"kvinnor": "kvinnor", "män": "män", "annat": "annat kön", "okänt": "okänt kön"}
 
 
@@ -59,6 +64,7 @@ def build_period_context(ds: Dataset, span: YearSpan, figures: Figures) -> Perio
                                    {y: v for y, v in boards.items() if not thin or y > max(thin)},
                                    sparse),
         sparse=sparse, rate_bases=rate_bases,
+        mixed_rate_bases=[y.ar for y in per_year if y.present and y.svarsbas_blandad],
         genders=_gender_rows(genders, per_year),
         women_share=_women_share(genders, ds.settings.avrundning),
         costs=_cost_rows(per_year), texts=_texts(ds, span),
@@ -81,13 +87,15 @@ def _key_figures(per_year: list[YearFigures], politicians: dict[int, int],
     under the plan's row as if it were part of it."""
     rows = _course_rows(per_year) + [
         _row("Genomförda tillfällen", "antal", per_year, lambda y: y.genomforda_tillfallen),
-        _row("Deltagare (personer)", "antal", per_year, lambda y: y.personer, "deltagare"),
+        replace(_row("Deltagare (personer)", "antal", per_year, lambda y: y.personer,
+                     "deltagare"), at_least=_at_least(per_year)),
         _row("Deltaganden", "antal", per_year, lambda y: y.deltagare, "deltaganden"),
         _row("Politiker", "antal", per_year, lambda y: politicians[y.ar]),
         _row("Tjänstemän", "antal", per_year, lambda y: officials[y.ar]),
         _row("Utvärderingar", "antal", per_year, lambda y: y.utvarderingar),
         _row("Svarsfrekvens" + EVALUATED if _some_not_evaluated(per_year) else "Svarsfrekvens",
-             "procent", per_year, lambda y: y.svarsfrekvens, "svarsfrekvens"),
+             "procent", per_year, lambda y: None if y.svarsbas_blandad else y.svarsfrekvens,
+             "svarsfrekvens"),
         _row("Mycket nöjda", "procent", per_year, lambda y: y.andel_mycket_nojda,
              "mycket_nojda"),
         _row("Total kostnad (kr)", "kronor", per_year, lambda y: y.kostnad),
@@ -140,6 +148,12 @@ TRENDS = [("Antalet genomförda kurser", "antal", "genomforda_kurser"),
 EVALUATED = " (kurser som utvärderades)"
 
 
+def _at_least(per_year: list[YearFigures]) -> tuple:
+    """The years whose persons are a lower bound (a head count at one of a course's sessions):
+    the year's own report says "minst", and so does the period's table and text."""
+    return tuple(y.ar for y in per_year if y.present and y.osakert_huvudantal)
+
+
 def _some_not_evaluated(per_year: list[YearFigures]) -> bool:
     """Whether some year had a course given without evaluations, which its response rate
     leaves out (the rate counts the courses that were evaluated)."""
@@ -150,7 +164,8 @@ def _rate_bases(per_year: list[YearFigures]) -> list[int]:
     """The years whose response rate is counted on attendances (forms collected per session),
     when the compared years do not all count it on the same base; else empty. A trend in the
     rate is then not stated: it could move only because the base did."""
-    years = [y for y in per_year if y.present and y.svarsfrekvens is not None]
+    years = [y for y in per_year if y.present and y.svarsfrekvens is not None
+             and not y.svarsbas_blandad]
     on_attendances = [y.ar for y in years if y.svarsbas_deltaganden]
     return on_attendances if 0 < len(on_attendances) < len(years) else []
 
@@ -163,8 +178,10 @@ def _trends(per_year: list[YearFigures], rate_bases: list[int] | None = None) ->
         if key == "svarsfrekvens" and _some_not_evaluated(per_year):
             subject = "Svarsfrekvensen för de kurser som utvärderades"
         points = [(y.ar, getattr(y, key)) for y in per_year
-                  if y.present and getattr(y, key) is not None]
-        out.append(Trend(subject, kind, points))
+                  if y.present and getattr(y, key) is not None
+                  and not (key == "svarsfrekvens" and y.svarsbas_blandad)]
+        out.append(Trend(subject, kind, points,
+                         _at_least(per_year) if key == "personer" else ()))
     return out
 
 
@@ -303,7 +320,7 @@ def _sparse(per_year: list[YearFigures]) -> list[tuple[int, int, int, int]]:
 def _gender_rows(genders: dict[int, dict[str, int]], per_year: list[YearFigures]
                  ) -> list[FigureRow]:
     rows = []
-    for key, label in list(GENDER_LABELS.items()) + [(HEAD_COUNTS, HEAD_COUNT_LABEL)]:
+    for key, label in list(GENDER_LABELS.items()) + [(HEAD_COUNTS, HEAD_COUNT_GENDER_LABEL)]:
         values = [genders[y.ar][key] if y.present else None for y in per_year]
         if any(values) or key in ("kvinnor", "män"):
             rows.append(FigureRow(label, "antal", values))

@@ -32,6 +32,7 @@ class FigureRow:
     kind: str
     values: list
     key: str = ""
+    at_least: tuple = ()  # years whose value is a lower bound ("minst 582", as the year's report)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Trend:
     subject: str  # "Antalet deltagare", the sentence's subject
     kind: str  # antal, procent, kronor
     points: list[tuple[int, int | float]]
+    at_least: tuple = ()  # years whose value is a lower bound ("minst 582")
 
     @property
     def direction(self) -> str:
@@ -220,6 +222,8 @@ class PeriodContext:
     # years whose response rate counts attendances while other compared years count persons:
     # the rate's trend is then not stated (the base changed, not the returns)
     rate_bases: list[int] = field(default_factory=list)
+    # years where some courses' rates count attendances and others' persons: no year rate
+    mixed_rate_bases: list[int] = field(default_factory=list)
     # the grades counted as mycket nöjd, for the definition under the key figures (issue 19
     # point 7): ["Mer än godkänt", "Utmärkt"]
     top_labels: list[str] = field(default_factory=list)
