@@ -48,10 +48,10 @@ def test_the_period_title_keeps_its_year_span_on_one_line():
 def test_the_tree_joins_the_phrases_and_nothing_else():
     tree = keep_together(pandoc.read_markdown(
         "Enligt § 126 den 23 juni 2009 kostade det 731\u00a0322 kronor 2008–2010, "
-        "varav 12 % och 5 kurser.\n"))
+        "varav 12 % och 5 kurser, minst 582 deltagare och Minst 40.\n"))
     said = stringify(tree["blocks"])
     for joined in ("§\u00a0126", "23\u00a0juni\u00a02009", "731\u00a0322\u00a0kronor",
-                   f"2008{WJ}–{WJ}2010", "12\u00a0%"):
+                   f"2008{WJ}–{WJ}2010", "12\u00a0%", "minst\u00a0582", "Minst\u00a040"):
         assert joined in said, joined
     assert "5 kurser" in said and "Enligt §" in said
     assert text("2008–2010") == f"2008{WJ}–{WJ}2010" and text("2009") == "2009"

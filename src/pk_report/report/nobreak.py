@@ -1,7 +1,7 @@
 """Phrases a line never breaks inside (issue 20 point 3), in every format from one tree.
 
 A year span ("2008–2010") gets word joiners (U+2060) around its dash; "§ 126", "23 juni 2009",
-"731 322 kronor", "12 %" get a no-break space (U+00A0) where the Markdown had a space. Word,
+"731 322 kronor", "12 %", "minst 582" get a no-break space (U+00A0) where the Markdown had a space. Word,
 Typst and browsers all keep such a phrase on one line. Applied to the tree's inlines and to
 the title, which the writers get as metadata.
 """
@@ -19,6 +19,7 @@ _NUMBER_END = re.compile(r"\d$")
 _DAY = re.compile(r"(^|\D)\d{1,2}$")
 _MONTH_END = re.compile(r"(?:^|\u00a0)(?:" + "|".join(MONTHS) + r")$")
 _YEAR = re.compile(r"\d{4}(?!\d)")
+_BOUND_END = re.compile(r"(?:^|\u00a0)(?:minst|högst|cirka)$", re.IGNORECASE)  # "minst 582"
 _WORD = re.compile(r"[\w%]+")
 
 
@@ -35,6 +36,8 @@ def _joined(left: str, right: str) -> bool:
     if _DAY.search(left) and word in MONTHS:
         return True
     if _MONTH_END.search(left) and _YEAR.match(right):
+        return True
+    if _BOUND_END.search(left) and word[:1].isdigit():
         return True
     return bool(_NUMBER_END.search(left)) and word in UNITS
 
