@@ -14,17 +14,8 @@ from copy import copy
 from pathlib import Path
 
 from pk_report.importing.plan import ImportPlan
-from pk_report.schema import TABLES
+from pk_report.schema import TABLES, column_label
 from pk_report.textsafe import nfc
-
-# How a header the import adds is written in a sheet whose headers are the clerk's words
-# ("Tillfälle-ID", "Kön"); a sheet of plain ids gets the plain id.
-HEADER_WORDS = {"svar_id": "Svar-ID", "kon": "Kön", "narvarande": "Närvarande",
-                "tillfalle_id": "Tillfälle-ID", "kurs_id": "Kurs-ID", "ar": "År",
-                "betyg": "Betyg", "kommentar": "Kommentar", "namn": "Namn",
-                "organisation": "Organisation", "organisationstyp": "Organisationstyp",
-                "roll": "Roll"}
-
 
 def workbook_bytes(path: Path, plan: ImportPlan
                    ) -> tuple[bytes, dict[str, list[int]], dict[str, dict[str, tuple[int, str]]]]:
@@ -111,7 +102,7 @@ def _add_missing_columns(ws, header_row: int, columns: dict[str, int], rows: lis
     model = ws.cell(row=header_row, column=last) if last else None
     for name in needed:
         last += 1
-        cell = ws.cell(row=header_row, column=last, value=HEADER_WORDS[name] if words else name)
+        cell = ws.cell(row=header_row, column=last, value=column_label(name) if words else name)
         if model is not None and model.has_style:
             cell._style = copy(model._style)
         columns[name] = last - 1
