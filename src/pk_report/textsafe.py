@@ -10,8 +10,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 # XML 1.0 forbids C0 controls but tab, LF and CR; DEL and C1 controls are allowed but
 # discouraged, invisible, and terminal escapes: they go too.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-_UNSHOWN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff{_BIDI_CONTROLS}]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^&$@])")  # no "!": "![" needs "[", escaped
 # What starts a block when it begins a line: a list item ('+ Plus', '- x'), a quote, a
 # definition or a fenced div (':::'), a setext underline ('==='); and an ordered-list marker
@@ -29,9 +27,12 @@ _UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\ud
                      "\u202a-\u202e\u2066-\u2069]")
 
 
-def clean(text: str) -> str:
-    """A cell's text as every output gets it: without controls (but tab, LF and CR), U+FFFE,
-    U+FFFF, lone surrogates and bidirectional overrides. Done once, as the cell is read."""
+def clean(text: object) -> str:
+    """Data text as every output gets it (the report in every format, ``stats`` as table, CSV
+    and JSON): without controls (but tab, LF and CR), U+FFFE, U+FFFF, lone surrogates and the
+    bidirectional overrides and isolates that would show a name reversed. Done once as a cell
+    is read, and again on text that did not come through the readers."""
+    text = str(text)
     return _UNSEEN.sub("", text) if _UNSEEN.search(text) else text
 
 
@@ -64,13 +65,6 @@ def csv_cell(text: str) -> str:
 def xml_text(text: str) -> str:
     """Remove characters XML 1.0 forbids or discourages (DOCX and XLSX would be unreadable)."""
     return _XML_FORBIDDEN.sub("", text)
-
-
-def clean(text: object) -> str:
-    """Data text as every output shows it (the report, ``stats`` as table, CSV and JSON): the
-    characters ``xml_text`` removes, and the bidirectional overrides and isolates (U+202A-202E,
-    U+2066-2069) that would show a name reversed, removed."""
-    return _UNSHOWN.sub("", str(text))
 
 
 def md_inline(text: object) -> str:
